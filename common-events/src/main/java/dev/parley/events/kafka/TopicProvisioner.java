@@ -1,0 +1,61 @@
+package dev.parley.events.kafka;
+
+import dev.parley.events.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import reactor.core.publisher.Mono;
+
+/** Creates a topic and its dead-letter topic once, before first use, when settings allow. */
+final class TopicProvisioner implements AutoCloseable {
+
+    private final KafkaSettings settings;
+    private final Admin admin;
+    private final Map<String, Mono<Void>> provisioned = new ConcurrentHashMap<>();
+
+    TopicProvisioner(KafkaSettings settings) {
+        this.settings = settings;
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.clientId() + "-admin");
+        config.putAll(settings.extraProperties());
+        this.admin = settings.createTopics() ? Admin.create(config) : null;
+    }
+
+    Mono<Void> ensure(String topic) {
+        if (admin == null) {
+            return Mono.empty();
+        }
+        return provisioned.computeIfAbsent(topic, name -> create(name).cache(
+                done -> java.time.Duration.ofDays(365_000),
+                error -> java.time.Duration.ZERO,
+                () -> java.time.Duration.ofDays(365_000)));
+    }
+
+    private Mono<Void> create(String topic) {
+        List<NewTopic> topics = Set.of(topic, Topics.deadLetterOf(topic)).stream()
+                .map(name -> new NewTopic(name, Optional.of(settings.partitions()), Optional.empty()))
+                .toList();
+        return Mono.fromCompletionStage(() -> admin.createTopics(topics).all().toCompletionStage())
+                .onErrorResume(this::alreadyExists, ignored -> Mono.empty())
+                .then();
+    }
+
+    private boolean alreadyExists(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        return cause instanceof TopicExistsException;
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}
