@@ -1,10 +1,13 @@
 package dev.parley.events.kafka;
 
 import dev.parley.events.Topics;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,11 +20,11 @@ final class TopicProvisioner implements AutoCloseable {
 
     private final KafkaSettings settings;
     private final Admin admin;
-    private final Map<String, Mono<Void>> provisioned = new ConcurrentHashMap<>();
+    private final Set<String> ready = ConcurrentHashMap.newKeySet();
 
     TopicProvisioner(KafkaSettings settings) {
         this.settings = settings;
-        Map<String, Object> config = new java.util.HashMap<>();
+        Map<String, Object> config = new HashMap<>();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.clientId() + "-admin");
         config.putAll(settings.extraProperties());
@@ -32,10 +35,11 @@ final class TopicProvisioner implements AutoCloseable {
         if (admin == null) {
             return Mono.empty();
         }
-        return provisioned.computeIfAbsent(topic, name -> create(name).cache(
-                done -> java.time.Duration.ofDays(365_000),
-                error -> java.time.Duration.ZERO,
-                () -> java.time.Duration.ofDays(365_000)));
+        if (ready.contains(topic)) {
+            return Mono.empty();
+        }
+        // Two racing first uses both ask; the loser's TopicExistsException counts as success.
+        return create(topic).doOnSuccess(ignored -> ready.add(topic));
     }
 
     private Mono<Void> create(String topic) {
@@ -48,14 +52,14 @@ final class TopicProvisioner implements AutoCloseable {
     }
 
     private boolean alreadyExists(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
         return cause instanceof TopicExistsException;
     }
 
     @Override
     public void close() {
         if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(5));
+            admin.close(Duration.ofSeconds(5));
         }
     }
 }
