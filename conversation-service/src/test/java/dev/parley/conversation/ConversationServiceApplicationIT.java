@@ -1,0 +1,88 @@
+package dev.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.conversation.config.ConversationProperties;
+import dev.parley.testsupport.RealInfrastructure;
+import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.TestKafka;
+import dev.parley.testsupport.http.ActuatorProbe;
+import java.sql.ResultSet;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The service starts on real PostgreSQL and Kafka, migrates its schema and answers its probes. */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics // Boot tests turn metrics export off; the Prometheus endpoint is under test
+@DirtiesContext
+class ConversationServiceApplicationIT {
+
+    private static TestDatabase database;
+    private static TestKafka kafka;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ConversationProperties properties;
+
+    @BeforeAll
+    static void servers(TestDatabase testDatabase, TestKafka testKafka) {
+        database = testDatabase;
+        kafka = testKafka;
+    }
+
+    @DynamicPropertySource
+    static void pointAtServers(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
+        registry.add("spring.r2dbc.username", () -> database.username());
+        registry.add("spring.r2dbc.password", () -> database.password());
+        registry.add("spring.flyway.url", () -> database.jdbcUrl());
+        registry.add("spring.flyway.user", () -> database.username());
+        registry.add("spring.flyway.password", () -> database.password());
+        registry.add("parley.events.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+        registry.add("parley.events.topic-prefix", () -> kafka.topicPrefix());
+    }
+
+    @Test
+    void livenessAndReadinessAreUpWhenTheDatabaseAnswers() {
+        var probe = ActuatorProbe.onLocalPort(port);
+
+        assertThat(probe.health("liveness").healthStatus()).isEqualTo("UP");
+        assertThat(probe.health("readiness").healthStatus()).isEqualTo("UP");
+        assertThat(probe.health("").status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusExposesJvmAndEventBusMetricsTaggedWithTheService() {
+        String metrics = ActuatorProbe.onLocalPort(port).prometheus().body();
+
+        assertThat(metrics).contains("jvm_memory_used_bytes{").contains("application=\"conversation-service\"");
+    }
+
+    @Test
+    void startupAppliedEveryMigrationToTheDatabase() throws Exception {
+        try (var connection = database.openConnection();
+             var statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "select count(*) filter (where success), count(*) from flyway_schema_history where version is not null")) {
+            result.next();
+            assertThat(result.getInt(1)).as("successful migrations").isPositive().isEqualTo(result.getInt(2));
+        }
+    }
+
+    @Test
+    void settingsBindUnderParleyWithTheirDocumentedDefaults() {
+        assertThat(properties.messages().maxLength()).isEqualTo(4000);
+        assertThat(properties.messages().editWindow()).isEqualTo(Duration.ofMinutes(15));
+    }
+}
