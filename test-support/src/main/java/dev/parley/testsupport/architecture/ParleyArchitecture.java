@@ -1,17 +1,22 @@
 package dev.parley.testsupport.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
 
 /**
- * The architecture rules every Parley module states in its {@code ArchitectureTest}
- * (ARCHITECTURE §1, STYLE "Layout shows the architecture"). Kept in one place so a rule changes
- * once for all modules.
+ * The architecture rules every Parley service obeys (ARCHITECTURE §1, STYLE "Layout shows the
+ * architecture"), in one place so a rule changes once for all. A service states them with
+ * {@code @ArchTest static final ArchTests rules = ArchTests.in(ParleyArchitecture.class);}.
  */
 public final class ParleyArchitecture {
 
@@ -20,38 +25,57 @@ public final class ParleyArchitecture {
             "org.springframework..", "io.r2dbc..", "io.lettuce..", "org.apache.kafka..", "reactor.kafka..",
             "com.fasterxml.jackson..", "tools.jackson..", "org.flywaydb..", "io.micrometer..",
     };
+    private static final String PARLEY = "dev.parley.";
+    private static final String COMMON_EVENTS = "events";
+
+    /** Domain code imports no Spring, R2DBC, Redis, Kafka, Jackson, Flyway or Micrometer. */
+    @ArchTest
+    public static final ArchRule DOMAIN_IS_FRAMEWORK_FREE = noClasses().that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("the domain is plain Java; adapters at the edge translate")
+            .allowEmptyShould(true);
+
+    /** {@code domain} ← {@code application} ← {@code adapter}: dependencies point inward only. */
+    @ArchTest
+    public static final ArchRule LAYERS_POINT_INWARD = onionArchitecture()
+            .domainModels("..domain..")
+            .applicationServices("..application..")
+            .adapter("adapters", "..adapter..")
+            .withOptionalLayers(true)
+            .allowEmptyShould(true);
+
+    /** A service's code uses Parley code of its own and of {@code common-events} only. */
+    @ArchTest
+    public static final ArchRule SERVICES_DEPEND_ON_COMMON_EVENTS_ONLY = classes().that().resideInAPackage("dev.parley..")
+            .should(useNoOtherParleyModule())
+            .because("services talk over events and HTTP, never through each other's classes");
 
     private ParleyArchitecture() {
     }
 
-    /** Domain code imports no Spring, R2DBC, Redis, Kafka, Jackson, Flyway or Micrometer. */
-    public static ArchRule domainIsFrameworkFree() {
-        return noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
-                .because("the domain is plain Java; adapters at the edge translate")
-                .allowEmptyShould(true);
+    private static ArchCondition<JavaClass> useNoOtherParleyModule() {
+        return new ArchCondition<>("use no Parley module but their own and common-events") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> own = moduleOf(origin);
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    Optional<String> target = moduleOf(dependency.getTargetClass());
+                    if (target.isPresent() && !target.equals(own) && !target.get().equals(COMMON_EVENTS)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
-    /** {@code domain} ← {@code application} ← {@code adapter}: dependencies point inward only. */
-    public static ArchRule layersPointInward() {
-        return onionArchitecture()
-                .domainModels("..domain..")
-                .applicationServices("..application..")
-                .adapter("adapters", "..adapter..")
-                .withOptionalLayers(true)
-                .allowEmptyShould(true);
-    }
-
-    /**
-     * A service's code uses Parley code of its own and of {@code common-events} only, never another
-     * service's.
-     *
-     * @param servicePackage the service's root package, for example {@code dev.parley.conversation}
-     */
-    public static ArchRule dependsOnCommonEventsOnly(String servicePackage) {
-        return noClasses().that().resideInAPackage(servicePackage + "..")
-                .should().dependOnClassesThat(resideInAPackage("dev.parley..")
-                        .and(not(resideInAnyPackage(servicePackage + "..", "dev.parley.events.."))))
-                .because("services talk over events and HTTP, never through each other's classes");
+    /** {@code dev.parley.conversation.x.Y} → {@code conversation}. */
+    private static Optional<String> moduleOf(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith(PARLEY)) {
+            return Optional.empty();
+        }
+        String rest = name.substring(PARLEY.length());
+        int dot = rest.indexOf('.');
+        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
     }
 }

@@ -1,0 +1,4 @@
+package dev.parley.fixturegateway;
+
+public record Router(String node) {
+}
