@@ -1,0 +1,149 @@
+package dev.parley.conversation.config;
+
+import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
+import dev.parley.conversation.directory.application.DirectoryStore;
+import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcConversationStore;
+import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcParticipantStore;
+import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
+import dev.parley.conversation.lifecycle.application.ConversationStore;
+import dev.parley.conversation.lifecycle.application.MovingConversation;
+import dev.parley.conversation.lifecycle.application.ParticipantStore;
+import dev.parley.conversation.lifecycle.application.StartingConversation;
+import dev.parley.conversation.lifecycle.domain.Lifecycle;
+import dev.parley.conversation.messaging.adapter.r2dbc.R2dbcMessageStore;
+import dev.parley.conversation.messaging.adapter.r2dbc.R2dbcReactionStore;
+import dev.parley.conversation.messaging.application.ChangingMessage;
+import dev.parley.conversation.messaging.application.MarkingRead;
+import dev.parley.conversation.messaging.application.MessageStore;
+import dev.parley.conversation.messaging.application.Reacting;
+import dev.parley.conversation.messaging.application.ReactionStore;
+import dev.parley.conversation.messaging.application.SendingMessage;
+import dev.parley.conversation.messaging.domain.EditPolicy;
+import dev.parley.conversation.messaging.domain.MessageText;
+import dev.parley.conversation.shared.adapter.r2dbc.R2dbcEventLog;
+import dev.parley.conversation.shared.adapter.r2dbc.R2dbcOutbox;
+import dev.parley.conversation.shared.adapter.r2dbc.R2dbcTransactions;
+import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.shared.application.EventLog;
+import dev.parley.conversation.shared.application.EventRecorder;
+import dev.parley.conversation.shared.application.Outbox;
+import dev.parley.conversation.shared.application.Transactions;
+import dev.parley.events.Topics;
+import dev.parley.events.json.EventCodec;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** The conversation core: lifecycle, messages, read state, reactions, over R2DBC. */
+@Configuration(proxyBeanMethods = false)
+public class ConversationCoreConfiguration {
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    Transactions transactions(ReactiveTransactionManager transactionManager) {
+        return new R2dbcTransactions(TransactionalOperator.create(transactionManager));
+    }
+
+    @Bean
+    ConversationStore conversationStore(DatabaseClient db) {
+        return new R2dbcConversationStore(db);
+    }
+
+    @Bean
+    ParticipantStore participantStore(DatabaseClient db) {
+        return new R2dbcParticipantStore(db);
+    }
+
+    @Bean
+    MessageStore messageStore(DatabaseClient db) {
+        return new R2dbcMessageStore(db);
+    }
+
+    @Bean
+    ReactionStore reactionStore(DatabaseClient db) {
+        return new R2dbcReactionStore(db);
+    }
+
+    @Bean
+    DirectoryStore directoryStore(DatabaseClient db) {
+        return new R2dbcDirectoryStore(db);
+    }
+
+    @Bean
+    EventLog eventLog(DatabaseClient db, EventCodec codec) {
+        return new R2dbcEventLog(db, codec);
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, EventCodec codec) {
+        return new R2dbcOutbox(db, codec);
+    }
+
+    @Bean
+    EventRecorder eventRecorder(ParticipantStore participants, EventLog eventLog, Outbox outbox, MessageStore messages,
+                                Topics topics, Clock clock) {
+        return new EventRecorder(participants, eventLog, outbox, messages, topics, clock);
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(DirectoryStore directory, ParticipantStore participants) {
+        return new AccessPolicy(directory, participants);
+    }
+
+    @Bean
+    MovingConversation movingConversation(ConversationProperties properties, ConversationStore conversations,
+                                          ParticipantStore participants, DirectoryStore directory, Clock clock) {
+        return new MovingConversation(new Lifecycle(properties.reopenClosedOnCustomerReply()), conversations,
+                participants, directory, clock);
+    }
+
+    @Bean
+    StartingConversation startingConversation(Transactions transactions, ConversationStore conversations,
+                                              ParticipantStore participants, DirectoryStore directory,
+                                              EventRecorder recorder, Clock clock) {
+        return new StartingConversation(transactions, conversations, participants, directory, recorder, clock);
+    }
+
+    @Bean
+    ChangingLifecycle changingLifecycle(Transactions transactions, ConversationStore conversations, AccessPolicy access,
+                                        MovingConversation moving, EventRecorder recorder) {
+        return new ChangingLifecycle(transactions, conversations, access, moving, recorder);
+    }
+
+    @Bean
+    SendingMessage sendingMessage(Transactions transactions, ConversationStore conversations,
+                                  ParticipantStore participants, MessageStore messages, AccessPolicy access,
+                                  MovingConversation moving, EventRecorder recorder, ConversationProperties properties,
+                                  Clock clock) {
+        return new SendingMessage(transactions, conversations, participants, messages, access, moving, recorder,
+                new MessageText(properties.messages().maxLength()), clock);
+    }
+
+    @Bean
+    ChangingMessage changingMessage(Transactions transactions, ConversationStore conversations, MessageStore messages,
+                                    AccessPolicy access, EventRecorder recorder, ConversationProperties properties,
+                                    Clock clock) {
+        return new ChangingMessage(transactions, conversations, messages, access, recorder,
+                new EditPolicy(properties.messages().editWindow()), new MessageText(properties.messages().maxLength()),
+                clock);
+    }
+
+    @Bean
+    Reacting reacting(Transactions transactions, ConversationStore conversations, MessageStore messages,
+                      ReactionStore reactions, AccessPolicy access, EventRecorder recorder, Clock clock) {
+        return new Reacting(transactions, conversations, messages, reactions, access, recorder, clock);
+    }
+
+    @Bean
+    MarkingRead markingRead(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
+                            AccessPolicy access, EventRecorder recorder, Clock clock) {
+        return new MarkingRead(transactions, conversations, participants, access, recorder, clock);
+    }
+}

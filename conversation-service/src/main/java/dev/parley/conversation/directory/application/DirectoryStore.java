@@ -1,0 +1,23 @@
+package dev.parley.conversation.directory.application;
+
+import dev.parley.conversation.directory.domain.Agent;
+import dev.parley.conversation.directory.domain.AgentStatus;
+import dev.parley.conversation.directory.domain.Inbox;
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** Inboxes, departments and agents, as the conversation use cases need them. */
+public interface DirectoryStore {
+
+    Mono<Inbox> inbox(UUID inboxId);
+
+    Mono<Agent> agent(UUID agentId);
+
+    Mono<Boolean> isInDepartment(UUID agentId, UUID departmentId);
+
+    Mono<Boolean> departmentExists(UUID departmentId);
+
+    /** Sets the status and returns the previous one; empty when there is no such agent. */
+    Mono<AgentStatus> changeStatus(UUID agentId, AgentStatus status, Instant at);
+}

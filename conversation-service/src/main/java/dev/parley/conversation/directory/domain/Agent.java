@@ -1,0 +1,15 @@
+package dev.parley.conversation.directory.domain;
+
+import dev.parley.conversation.identity.domain.Caller.AgentRole;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** An agent of the support team, with the seats they hold out of their maximum. */
+public record Agent(UUID id, String name, String email, AgentRole role, int maxConcurrent, AgentStatus status,
+                    Instant statusChangedAt, int openCount, Set<UUID> departmentIds) {
+
+    public Agent {
+        departmentIds = Set.copyOf(departmentIds);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.conversation.lifecycle.application;
+
+import dev.parley.conversation.lifecycle.domain.Conversation;
+import java.time.Instant;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Conversations and agent seats. Methods that change rows are called inside a transaction
+ * ({@code Transactions}); {@link #lock} must come first in it, so one conversation's changes, and
+ * the seqs they hand out, are serialized. Lock order is conversation, then agents by id.
+ */
+public interface ConversationStore {
+
+    Mono<Void> insert(Conversation conversation);
+
+    /** The conversation, locked until the transaction ends; empty when there is none. */
+    Mono<Conversation> lock(UUID conversationId);
+
+    /** The conversation as committed, without a lock. */
+    Mono<Conversation> find(UUID conversationId);
+
+    /** Writes status, owner, department, queue position, last seq and times. */
+    Mono<Void> update(Conversation conversation, Instant resolvedAt, Instant closedAt);
+
+    /**
+     * Takes one of the agent's seats if below their maximum (and ONLINE when {@code mustBeOnline}); false
+     * otherwise. One statement under the agent's row lock: parallel takers never exceed capacity.
+     */
+    Mono<Boolean> takeSeat(UUID agentId, boolean mustBeOnline);
+
+    Mono<Void> releaseSeat(UUID agentId);
+}
