@@ -48,12 +48,15 @@ public record EventEnvelope(
     }
 
     /**
-     * The partition key: the conversation id, so one conversation's events stay in order; events
-     * without a conversation (agent status) are keyed by their actor so one agent's stay in order.
+     * The partition key: the conversation id, so one conversation's events stay in order; an agent's
+     * status changes are keyed by the agent (whoever caused them), so one agent's stay in order.
      */
     public String key() {
         if (conversationId != null) {
             return conversationId.toString();
+        }
+        if (data instanceof EventData.AgentStatusChanged change) {
+            return change.agentId().toString();
         }
         return actor.id() == null ? eventId.toString() : actor.id().toString();
     }

@@ -1,11 +1,15 @@
 package dev.parley.conversation.config;
 
+import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryAdmin;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
+import dev.parley.conversation.directory.application.AdministeringDirectory;
+import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcConversationStore;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcParticipantStore;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
+import dev.parley.conversation.lifecycle.application.ManagingParticipants;
 import dev.parley.conversation.lifecycle.application.MovingConversation;
 import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.lifecycle.application.StartingConversation;
@@ -20,6 +24,8 @@ import dev.parley.conversation.messaging.application.ReactionStore;
 import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.MessageText;
+import dev.parley.conversation.reading.adapter.r2dbc.R2dbcConversationQueries;
+import dev.parley.conversation.reading.application.ReadingConversations;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcEventLog;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcTransactions;
@@ -139,6 +145,32 @@ public class ConversationCoreConfiguration {
     Reacting reacting(Transactions transactions, ConversationStore conversations, MessageStore messages,
                       ReactionStore reactions, AccessPolicy access, EventRecorder recorder, Clock clock) {
         return new Reacting(transactions, conversations, messages, reactions, access, recorder, clock);
+    }
+
+    @Bean
+    ReadingConversations readingConversations(ConversationStore conversations, ParticipantStore participants,
+                                              EventLog eventLog, DatabaseClient db, DirectoryStore directory,
+                                              AccessPolicy access) {
+        return new ReadingConversations(conversations, participants, eventLog, new R2dbcConversationQueries(db),
+                directory, access);
+    }
+
+    @Bean
+    ManagingParticipants managingParticipants(Transactions transactions, ConversationStore conversations,
+                                              ParticipantStore participants, DirectoryStore directory,
+                                              AccessPolicy access, EventRecorder recorder, Clock clock) {
+        return new ManagingParticipants(transactions, conversations, participants, directory, access, recorder, clock);
+    }
+
+    @Bean
+    ChangingAgentStatus changingAgentStatus(Transactions transactions, DirectoryStore directory, Outbox outbox,
+                                            Topics topics, Clock clock) {
+        return new ChangingAgentStatus(transactions, directory, outbox, topics, clock);
+    }
+
+    @Bean
+    AdministeringDirectory administeringDirectory(DatabaseClient db, DirectoryStore directory, Clock clock) {
+        return new AdministeringDirectory(new R2dbcDirectoryAdmin(db, directory), directory, clock);
     }
 
     @Bean

@@ -1,0 +1,52 @@
+package dev.parley.conversation.config;
+
+import dev.parley.conversation.directory.adapter.web.DirectoryController;
+import dev.parley.conversation.directory.application.AdministeringDirectory;
+import dev.parley.conversation.directory.application.ChangingAgentStatus;
+import dev.parley.conversation.lifecycle.adapter.web.InternalController;
+import dev.parley.conversation.lifecycle.adapter.web.LifecycleController;
+import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
+import dev.parley.conversation.lifecycle.application.ManagingParticipants;
+import dev.parley.conversation.lifecycle.application.StartingConversation;
+import dev.parley.conversation.messaging.adapter.web.MessagingController;
+import dev.parley.conversation.messaging.application.ChangingMessage;
+import dev.parley.conversation.messaging.application.MarkingRead;
+import dev.parley.conversation.messaging.application.Reacting;
+import dev.parley.conversation.messaging.application.SendingMessage;
+import dev.parley.conversation.reading.adapter.web.ReadingController;
+import dev.parley.conversation.reading.application.ReadingConversations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The REST API: one controller per area, each a thin adapter over its use cases. */
+@Configuration(proxyBeanMethods = false)
+public class ConversationWebConfiguration {
+
+    @Bean
+    LifecycleController lifecycleController(StartingConversation starting, ChangingLifecycle lifecycle,
+                                            ManagingParticipants participants) {
+        return new LifecycleController(starting, lifecycle, participants);
+    }
+
+    @Bean
+    MessagingController messagingController(SendingMessage sending, ChangingMessage changing, Reacting reacting,
+                                            MarkingRead reading) {
+        return new MessagingController(sending, changing, reacting, reading);
+    }
+
+    @Bean
+    ReadingController readingController(ReadingConversations reading) {
+        return new ReadingController(reading);
+    }
+
+    @Bean
+    DirectoryController directoryController(AdministeringDirectory administering, ChangingAgentStatus statuses) {
+        return new DirectoryController(administering, statuses);
+    }
+
+    @Bean
+    InternalController internalController(ChangingLifecycle lifecycle, ChangingAgentStatus statuses,
+                                          ReadingConversations reading) {
+        return new InternalController(lifecycle, statuses, reading);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.parley.conversation.reading.application;
+
+import dev.parley.conversation.messaging.domain.Message;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+
+/**
+ * The read side: pages of messages, reactions and conversation lists. Access is checked by
+ * {@link ReadingConversations} before any of these run; here, only what to include.
+ */
+public interface ConversationQueries {
+
+    /** Messages by seq: before {@code beforeSeq} (newest first, then returned oldest first) or after {@code afterSeq}. */
+    Flux<Message> messages(UUID conversationId, Long beforeSeq, Long afterSeq, int limit, boolean includeNotes);
+
+    /** Reactions of these messages. */
+    Flux<ReactionCount> reactions(List<UUID> messageIds, boolean includeNotes);
+
+    /** One page of a list, newest activity first, after the cursor position. */
+    Flux<ConversationSummary> list(ListFilter filter, UUID caller, boolean callerIsAgent, Position after, int limit);
+
+    /** A department's waiting conversations in assignment order: requeued first, then oldest first. */
+    Flux<ConversationSummary> queue(UUID departmentId, int limit);
+
+    record ReactionCount(UUID messageId, String emoji, List<UUID> userIds) {
+    }
+
+    /** Where a page of a list ends; the next page starts after it. */
+    record Position(Instant lastActivityAt, UUID id) {
+    }
+
+    /** Which conversations a list holds. Exactly one of the selectors applies. */
+    record ListFilter(UUID customerId, UUID ownerId, List<UUID> departmentIds, boolean allDepartments,
+                      List<String> statuses) {
+    }
+
+    record ConversationSummary(UUID id, UUID inboxId, UUID customerId, String customerName, UUID departmentId,
+                               String status, UUID ownerId, long lastSeq, Instant queuedAt, Instant lastActivityAt,
+                               long unread, String lastMessagePreview) {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.parley.conversation.core;
+
+import static dev.parley.conversation.fixtures.Cast.ADA_ADMIN;
+import static dev.parley.conversation.fixtures.Cast.ALICE_CUSTOMER;
+import static dev.parley.conversation.fixtures.Cast.BOB;
+import static dev.parley.conversation.fixtures.Cast.BOB_AGENT;
+import static dev.parley.conversation.fixtures.Cast.CAROL;
+import static dev.parley.conversation.fixtures.Cast.ERIN_CUSTOMER;
+import static dev.parley.conversation.fixtures.Cast.WORKER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationStatus;
+import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+class LifecycleIT extends CoreTestBase {
+
+    @Test
+    void talkToAgentIsIdempotentUnderRepeatedClicks() throws Exception {
+        Conversation conversation = start(ERIN_CUSTOMER);
+        assertThat(conversation.status()).isEqualTo(ConversationStatus.BOT);
+
+        List<Conversation> results = Flux.range(0, 5)
+                .flatMap(i -> lifecycle.apply(ERIN_CUSTOMER, conversation.id(), new LifecycleCommand.TalkToAgent())
+                        .subscribeOn(Schedulers.parallel()), 5)
+                .map(CoreTestBase::accepted).collectList().block(PATIENCE);
+
+        assertThat(results).allSatisfy(c -> assertThat(c.status()).isEqualTo(ConversationStatus.QUEUED));
+        assertThat(typesOf(conversation.id())).filteredOn("conversation.queued"::equals).hasSize(1);
+        assertThat(systemMessages(conversation.id())).filteredOn(text -> text.contains("in the queue")).hasSize(1);
+    }
+
+    @Test
+    void anAssignmentWritesItsEventsAndASystemMessage() throws Exception {
+        Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
+
+        Conversation assigned = accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(BOB)));
+
+        assertThat(assigned.status()).isEqualTo(ConversationStatus.ACTIVE);
+        assertThat(assigned.ownerId()).isEqualTo(BOB);
+        assertThat(typesOf(conversation.id())).containsSubsequence("conversation.status_changed",
+                "conversation.assigned", "conversation.participant_joined", "message.created");
+        assertThat(systemMessages(conversation.id())).last().isEqualTo("Bob joined the conversation.");
+        assertThat(column("SELECT user_id FROM participant WHERE conversation_id = ? AND left_at IS NULL ORDER BY joined_at",
+                conversation.id())).containsExactly(ALICE_CUSTOMER.customerId().toString(), BOB.toString());
+    }
+
+    @Test
+    void aCustomerReplyReopensAResolvedConversationIntoTheQueue() throws Exception {
+        Conversation conversation = assignedTo(BOB);
+        long seatsBefore = seatsOf(BOB);
+        accepted(apply(BOB_AGENT, conversation.id(), new LifecycleCommand.Resolve()));
+        assertThat(seatsOf(BOB)).isEqualTo(seatsBefore - 1);
+
+        accepted(send(ALICE_CUSTOMER, conversation.id(), "reopen-" + UUID.randomUUID(), "Actually, one more thing"));
+
+        assertThat(column("SELECT status FROM conversation WHERE id = ?", conversation.id())).containsExactly("QUEUED");
+        assertThat(systemMessages(conversation.id())).last().asString().contains("reopened");
+        assertThat(seatsOf(BOB)).isEqualTo(seatsBefore - 1);
+    }
+
+    @Test
+    void aCustomerReplyToAClosedConversationIsRefusedAndChangesNothing() throws Exception {
+        Conversation conversation = assignedTo(BOB);
+        accepted(apply(BOB_AGENT, conversation.id(), new LifecycleCommand.Close()));
+        long lastSeq = number("SELECT last_seq FROM conversation WHERE id = ?", conversation.id());
+
+        assertThat(rejectionCode(send(ALICE_CUSTOMER, conversation.id(), "late", "Hello?"))).isEqualTo("conversation.closed");
+        assertThat(number("SELECT last_seq FROM conversation WHERE id = ?", conversation.id())).isEqualTo(lastSeq);
+    }
+
+    @Test
+    void transferToAnotherAgentMovesTheSeatAndTheParticipant() throws Exception {
+        Conversation conversation = assignedTo(BOB);
+        long bob = seatsOf(BOB);
+        long carol = seatsOf(CAROL);
+
+        Conversation transferred = accepted(apply(BOB_AGENT, conversation.id(), new LifecycleCommand.TransferToAgent(CAROL)));
+
+        assertThat(transferred.ownerId()).isEqualTo(CAROL);
+        assertThat(seatsOf(BOB)).isEqualTo(bob - 1);
+        assertThat(seatsOf(CAROL)).isEqualTo(carol + 1);
+        assertThat(column("SELECT user_id FROM participant WHERE conversation_id = ? AND role = 'AGENT' AND left_at IS NULL",
+                conversation.id())).containsExactly(CAROL.toString());
+    }
+
+    @Test
+    void requeueAfterTheOwnerWentOfflinePutsTheConversationFirstInLine() throws Exception {
+        Conversation conversation = assignedTo(BOB);
+
+        Conversation requeued = accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Requeue()));
+
+        assertThat(requeued.status()).isEqualTo(ConversationStatus.QUEUED);
+        assertThat(requeued.ownerId()).isNull();
+        assertThat(column("SELECT queue_priority FROM conversation WHERE id = ?", conversation.id())).containsExactly("t");
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedWithAStableCode() {
+        Conversation conversation = assignedTo(BOB);
+
+        assertThat(rejectionCode(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(CAROL))))
+                .isEqualTo("conversation.illegal_transition");
+        assertThat(rejectionCode(apply(ADA_ADMIN, UUID.randomUUID(), new LifecycleCommand.Resolve())))
+                .isEqualTo("conversation.not_found");
+    }
+
+    @Test
+    void onlyAnOnlineAgentWithAFreeSeatCanBeAssigned() throws Exception {
+        Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
+        try (var connection = database.openConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE agent SET status = 'AWAY' WHERE id = '" + CAROL + "'");
+        }
+        try {
+            assertThat(rejectionCode(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(CAROL))))
+                    .isEqualTo("agent.unavailable");
+            assertThat(column("SELECT status FROM conversation WHERE id = ?", conversation.id())).containsExactly("QUEUED");
+        } finally {
+            try (var connection = database.openConnection(); var statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE agent SET status = 'ONLINE' WHERE id = '" + CAROL + "'");
+            }
+        }
+    }
+
+    private Conversation assignedTo(UUID agent) {
+        Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
+        return accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(agent)));
+    }
+
+    private static long seatsOf(UUID agent) throws Exception {
+        return number("SELECT open_count FROM agent WHERE id = ?", agent);
+    }
+
+    private static List<String> typesOf(UUID conversation) throws Exception {
+        return column("SELECT type FROM conversation_event WHERE conversation_id = ? ORDER BY seq", conversation);
+    }
+
+    private static List<String> systemMessages(UUID conversation) throws Exception {
+        return column("SELECT body FROM message WHERE conversation_id = ? AND kind = 'SYSTEM' ORDER BY seq", conversation);
+    }
+}
