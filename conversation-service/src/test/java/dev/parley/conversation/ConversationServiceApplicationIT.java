@@ -81,6 +81,18 @@ class ConversationServiceApplicationIT {
     }
 
     @Test
+    void theOpenApiDescriptionListsThePublicApiWithoutTheCaller() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/conversations/{conversationId}/messages")
+                .contains("/api/v1/conversations/{id}/events").doesNotContain("\"caller\"");
+    }
+
+    @Test
     void settingsBindUnderParleyWithTheirDocumentedDefaults() {
         assertThat(properties.messages().maxLength()).isEqualTo(4000);
         assertThat(properties.messages().editWindow()).isEqualTo(Duration.ofMinutes(15));
