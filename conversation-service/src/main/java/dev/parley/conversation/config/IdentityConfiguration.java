@@ -4,9 +4,12 @@ import dev.parley.conversation.identity.adapter.bucket4j.Bucket4jLoginThrottle;
 import dev.parley.conversation.identity.adapter.crypto.BCryptPasswordHasher;
 import dev.parley.conversation.identity.adapter.jwt.BearerTokenAuthentication;
 import dev.parley.conversation.identity.adapter.jwt.NimbusTokenIssuer;
+import dev.parley.conversation.identity.adapter.jwt.NimbusTokenReader;
 import dev.parley.conversation.identity.adapter.jwt.SigningKeyRing;
 import dev.parley.conversation.identity.adapter.jwt.TokenDecoders;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcAgentAccounts;
+import dev.parley.conversation.identity.adapter.r2dbc.R2dbcCustomers;
+import dev.parley.conversation.identity.adapter.r2dbc.R2dbcInboxes;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcRefreshTokens;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcSigningKeyStore;
 import dev.parley.conversation.identity.adapter.web.AuthController;
@@ -16,9 +19,12 @@ import dev.parley.conversation.identity.adapter.web.JwksController;
 import dev.parley.conversation.identity.adapter.web.PasswordController;
 import dev.parley.conversation.identity.adapter.web.SecurityRules;
 import dev.parley.conversation.identity.adapter.web.ServiceTokenController;
+import dev.parley.conversation.identity.adapter.web.WidgetSessionController;
 import dev.parley.conversation.identity.application.AgentAccounts;
 import dev.parley.conversation.identity.application.AgentSessions;
 import dev.parley.conversation.identity.application.BootstrappingAdmin;
+import dev.parley.conversation.identity.application.Customers;
+import dev.parley.conversation.identity.application.Inboxes;
 import dev.parley.conversation.identity.application.IssuingServiceToken;
 import dev.parley.conversation.identity.application.LoggingIn;
 import dev.parley.conversation.identity.application.LoggingOut;
@@ -27,7 +33,9 @@ import dev.parley.conversation.identity.application.PasswordHasher;
 import dev.parley.conversation.identity.application.RefreshTokens;
 import dev.parley.conversation.identity.application.RefreshingTokens;
 import dev.parley.conversation.identity.application.SettingPassword;
+import dev.parley.conversation.identity.application.StartingWidgetSession;
 import dev.parley.conversation.identity.application.TokenIssuer;
+import dev.parley.conversation.identity.application.TokenReader;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
@@ -80,6 +88,16 @@ public class IdentityConfiguration {
     // Stores
 
     @Bean
+    R2dbcInboxes identityInboxes(DatabaseClient db) {
+        return new R2dbcInboxes(db);
+    }
+
+    @Bean
+    R2dbcCustomers identityCustomers(DatabaseClient db, Clock clock) {
+        return new R2dbcCustomers(db, clock);
+    }
+
+    @Bean
     R2dbcAgentAccounts identityAgentAccounts(DatabaseClient db, ReactiveTransactionManager transactions, Clock clock) {
         return new R2dbcAgentAccounts(db, TransactionalOperator.create(transactions), clock);
     }
@@ -128,6 +146,11 @@ public class IdentityConfiguration {
     }
 
     @Bean
+    NimbusTokenReader tokenReader(ReactiveJwtDecoder ownTokenDecoder) {
+        return new NimbusTokenReader(ownTokenDecoder);
+    }
+
+    @Bean
     ReactiveAuthenticationManagerResolver<ServerWebExchange> bearerTokenAuthentication(
             ReactiveJwtDecoder ownTokenDecoder, IdentityProperties properties) {
         return BearerTokenAuthentication.byIssuer(properties.issuer(), ownTokenDecoder);
@@ -138,6 +161,11 @@ public class IdentityConfiguration {
     @Bean
     AgentSessions agentSessions(TokenIssuer issuer, RefreshTokens refreshTokens, IdentityProperties properties, Clock clock) {
         return new AgentSessions(issuer, refreshTokens, properties.tokens().refresh(), clock);
+    }
+
+    @Bean
+    StartingWidgetSession startingWidgetSession(Inboxes inboxes, Customers customers, TokenReader reader, TokenIssuer issuer) {
+        return new StartingWidgetSession(inboxes, customers, reader, issuer);
     }
 
     @Bean
@@ -171,6 +199,11 @@ public class IdentityConfiguration {
     }
 
     // Web
+
+    @Bean
+    WidgetSessionController widgetSessionController(StartingWidgetSession starting) {
+        return new WidgetSessionController(starting);
+    }
 
     @Bean
     AuthController authController(LoggingIn loggingIn, RefreshingTokens refreshing, LoggingOut loggingOut,
