@@ -30,6 +30,7 @@ import dev.parley.conversation.identity.application.LoggingIn;
 import dev.parley.conversation.identity.application.LoggingOut;
 import dev.parley.conversation.identity.application.LoginThrottle;
 import dev.parley.conversation.identity.application.PasswordHasher;
+import dev.parley.conversation.identity.application.RecognizingAgent;
 import dev.parley.conversation.identity.application.RefreshTokens;
 import dev.parley.conversation.identity.application.RefreshingTokens;
 import dev.parley.conversation.identity.application.SettingPassword;
@@ -43,6 +44,7 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,8 +154,19 @@ public class IdentityConfiguration {
 
     @Bean
     ReactiveAuthenticationManagerResolver<ServerWebExchange> bearerTokenAuthentication(
-            ReactiveJwtDecoder ownTokenDecoder, IdentityProperties properties) {
-        return BearerTokenAuthentication.byIssuer(properties.issuer(), ownTokenDecoder);
+            ReactiveJwtDecoder ownTokenDecoder, RecognizingAgent recognizingAgent, IdentityProperties properties, Clock clock) {
+        var oidc = properties.oidc();
+        Optional<BearerTokenAuthentication.OidcProvider> provider = Optional.empty();
+        if (oidc.enabled()) {
+            if (oidc.audience().isBlank()) {
+                throw new IllegalStateException("parley.identity.oidc.audience is required with parley.identity.oidc.issuer-uri");
+            }
+            log.info("Accepting agents' tokens of the OIDC provider {}", oidc.issuerUri());
+            provider = Optional.of(new BearerTokenAuthentication.OidcProvider(oidc.issuerUri(),
+                    TokenDecoders.oidcTokens(oidc.issuerUri(), oidc.audience(), clock, properties.tokens().clockSkew()),
+                    recognizingAgent, oidc.emailClaim()));
+        }
+        return BearerTokenAuthentication.byIssuer(properties.issuer(), ownTokenDecoder, provider);
     }
 
     // Use cases
@@ -196,6 +209,11 @@ public class IdentityConfiguration {
     @Bean
     IssuingServiceToken issuingServiceToken(IdentityProperties properties, TokenIssuer issuer) {
         return new IssuingServiceToken(serviceClients(properties), issuer);
+    }
+
+    @Bean
+    RecognizingAgent recognizingAgent(AgentAccounts accounts) {
+        return new RecognizingAgent(accounts);
     }
 
     // Web

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwords      how agents' passwords are hashed
  * @param login          brute-force protection of the login endpoint
  * @param bootstrapAdmin the first admin, created at startup when no admin exists
+ * @param oidc           an OpenID Connect provider whose tokens agents may use instead of logging in
  * @param services       the services (gateway, worker) that may get SERVICE tokens, by client id
  */
 @ConfigurationProperties("parley.identity")
@@ -27,6 +28,7 @@ public record IdentityProperties(
         @DefaultValue Passwords passwords,
         @DefaultValue Login login,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
+        @DefaultValue Oidc oidc,
         Map<String, ServiceClient> services) {
 
     public IdentityProperties {
@@ -110,6 +112,22 @@ public record IdentityProperties(
         @Override
         public String toString() {
             return "BootstrapAdmin[email=" + email + ", name=" + name + ", password=***]";
+        }
+    }
+
+    /**
+     * @param issuerUri  the provider's issuer; its discovery document gives the keys. Empty: off
+     * @param audience   the {@code aud} the provider puts in tokens meant for Parley; required with an
+     *                   issuer, or tokens the provider minted for any other application would pass
+     * @param emailClaim the claim holding the email matched against agents' emails
+     */
+    public record Oidc(
+            @DefaultValue("") String issuerUri,
+            @DefaultValue("") String audience,
+            @DefaultValue("email") String emailClaim) {
+
+        public boolean enabled() {
+            return !issuerUri.isBlank();
         }
     }
 

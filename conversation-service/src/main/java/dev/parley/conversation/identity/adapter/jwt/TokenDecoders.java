@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -42,6 +43,21 @@ public final class TokenDecoders {
                 new JwtAudienceValidator(audience),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtClaimValidator<String>(ParleyClaims.ROLE, ROLES::contains)));
+        return decoder;
+    }
+
+    /**
+     * Tokens of an OpenID Connect provider: its keys come from its discovery document, fetched on
+     * first use (the service starts even when the provider is down).
+     */
+    public static ReactiveJwtDecoder oidcTokens(String issuerUri, String audience, Clock clock, Duration clockSkew) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).build();
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(
+                new NotExpired(clock, clockSkew),
+                timestamps(clock, clockSkew),
+                new JwtIssuerValidator(issuerUri),
+                new JwtAudienceValidator(audience));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.conversation.identity.adapter.web;
 
 import dev.parley.conversation.identity.adapter.jwt.ExpiredTokenError;
+import dev.parley.conversation.identity.adapter.jwt.UnknownAgentException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public final class AuthProblems implements ServerAuthenticationEntryPoint, Serve
     public static final String TOKEN_MISSING = "auth.token_missing";
     public static final String TOKEN_INVALID = "auth.token_invalid";
     public static final String TOKEN_EXPIRED = "auth.token_expired";
+    public static final String AGENT_UNKNOWN = "auth.agent_unknown";
     public static final String FORBIDDEN = "auth.forbidden";
     private static final Logger log = LoggerFactory.getLogger(AuthProblems.class);
     private static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
@@ -48,6 +50,9 @@ public final class AuthProblems implements ServerAuthenticationEntryPoint, Serve
             return write(exchange, HttpStatus.UNAUTHORIZED, TOKEN_MISSING, "This endpoint needs a bearer token.", "Bearer");
         }
         String challenge = "Bearer error=\"invalid_token\"";
+        if (failure instanceof UnknownAgentException) {
+            return write(exchange, HttpStatus.UNAUTHORIZED, AGENT_UNKNOWN, failure.getMessage(), challenge);
+        }
         if (expired(failure)) {
             return write(exchange, HttpStatus.UNAUTHORIZED, TOKEN_EXPIRED, "The bearer token has expired.", challenge);
         }
