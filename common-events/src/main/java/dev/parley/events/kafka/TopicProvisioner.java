@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** Creates a topic and its dead-letter topic once, before first use, when settings allow. */
 final class TopicProvisioner implements AutoCloseable {
@@ -48,7 +49,21 @@ final class TopicProvisioner implements AutoCloseable {
                 .toList();
         return Mono.fromCompletionStage(() -> admin.createTopics(topics).all().toCompletionStage())
                 .onErrorResume(this::alreadyExists, ignored -> Mono.empty())
-                .then();
+                .then(everyPartitionLed(topics.stream().map(NewTopic::name).toList()));
+    }
+
+    /**
+     * Completes once every partition of the topics has a leader. Producing into a topic whose
+     * partitions are still being assigned made idempotent producers see out-of-order sequence
+     * errors under load; waiting here costs one metadata round trip per topic, once.
+     */
+    private Mono<Void> everyPartitionLed(List<String> names) {
+        return Mono.fromCompletionStage(() -> admin.describeTopics(names).allTopicNames().toCompletionStage())
+                .flatMap(described -> described.values().stream()
+                        .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("partitions of " + names + " have no leader yet")))
+                .retryWhen(Retry.backoff(50, Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(500)));
     }
 
     private boolean alreadyExists(Throwable error) {

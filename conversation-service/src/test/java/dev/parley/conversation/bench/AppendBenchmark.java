@@ -33,7 +33,7 @@ import reactor.core.publisher.Flux;
  * that the work was done. Run: {@code ./mvnw -Pbenchmarks -pl conversation-service -am verify}.
  */
 @RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "parley.engine=memory")
+@SpringBootTest(properties = "parley.engine=memory")
 @DirtiesContext
 class AppendBenchmark {
 

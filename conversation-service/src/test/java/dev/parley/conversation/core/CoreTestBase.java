@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * these tests are about; the outbox rows are). The cast is seeded once per class.
  */
 @RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "parley.engine=memory")
+@SpringBootTest(properties = "parley.engine=memory")
 @DirtiesContext
 abstract class CoreTestBase {
 

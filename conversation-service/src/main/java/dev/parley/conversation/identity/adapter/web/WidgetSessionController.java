@@ -1,0 +1,85 @@
+package dev.parley.conversation.identity.adapter.web;
+
+import dev.parley.conversation.identity.application.StartingWidgetSession;
+import dev.parley.conversation.identity.domain.CustomerProfile;
+import dev.parley.conversation.shared.adapter.web.ProblemException;
+import dev.parley.conversation.shared.domain.Rejection;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code POST /api/v1/widget/sessions}: the widget gets a customer token for its visitor. */
+@RestController
+public class WidgetSessionController {
+
+    /** Generous bounds on what a visitor may send, so a row never holds megabytes of junk. */
+    static final int MAX_USER_ID = 255;
+    static final int MAX_NAME = 200;
+    /** RFC 5321's limit on an address path. */
+    static final int MAX_EMAIL = 320;
+    static final String INVALID = "widget.request_invalid";
+
+    private static final Map<String, HttpStatus> STATUSES = Map.of(
+            StartingWidgetSession.INBOX_UNKNOWN, HttpStatus.NOT_FOUND,
+            StartingWidgetSession.ORIGIN_NOT_ALLOWED, HttpStatus.FORBIDDEN,
+            StartingWidgetSession.USER_HASH_INVALID, HttpStatus.FORBIDDEN);
+
+    private final StartingWidgetSession starting;
+
+    public WidgetSessionController(StartingWidgetSession starting) {
+        this.starting = starting;
+    }
+
+    /**
+     * @param inboxKey     the inbox's public key, from the widget's embed snippet
+     * @param visitorToken the token of an earlier session, which the widget keeps
+     * @param userId       the host site's id of its logged-in user
+     * @param userHash     hex HMAC-SHA256 of userId under the inbox's secret, computed by the host's server
+     */
+    public record StartRequest(String inboxKey, String visitorToken, String userId, String userHash, String name, String email) {
+    }
+
+    public record SessionResponse(String token, UUID customerId, Instant expiresAt) {
+    }
+
+    @PostMapping("/api/v1/widget/sessions")
+    public Mono<SessionResponse> start(@RequestBody StartRequest body,
+                                       @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+        validate(body);
+        var request = new StartingWidgetSession.Request(body.inboxKey(), present(body.visitorToken()),
+                present(body.userId()), present(body.userHash()),
+                new CustomerProfile(present(body.name()), present(body.email())), present(origin));
+        return starting.start(request)
+                .flatMap(outcome -> Outcomes.valueOf(outcome, STATUSES))
+                .map(session -> new SessionResponse(session.token().value(), session.customerId(), session.token().expiresAt()));
+    }
+
+    private static void validate(StartRequest body) {
+        require(body.inboxKey() != null && !body.inboxKey().isBlank(), "inboxKey", "inboxKey is required.");
+        require(length(body.userId()) <= MAX_USER_ID, "userId", "userId may have at most " + MAX_USER_ID + " characters.");
+        require(length(body.name()) <= MAX_NAME, "name", "name may have at most " + MAX_NAME + " characters.");
+        require(length(body.email()) <= MAX_EMAIL, "email", "email may have at most " + MAX_EMAIL + " characters.");
+    }
+
+    private static void require(boolean valid, String field, String message) {
+        if (!valid) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, Rejection.invalid(INVALID, field, message));
+        }
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.length();
+    }
+
+    private static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

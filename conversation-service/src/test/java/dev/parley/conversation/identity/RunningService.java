@@ -1,0 +1,80 @@
+package dev.parley.conversation.identity;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.parley.testsupport.RealInfrastructure;
+import dev.parley.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The conversation service running on a real PostgreSQL database of the test class's own, with
+ * the {@link IdentityCast} seeded before each test, called over real HTTP.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // No Kafka needed: identity publishes no events.
+        "parley.engine=memory",
+        "parley.identity.passwords.bcrypt-strength=4",
+        "parley.identity.services.gateway.secret=" + RunningService.GATEWAY_SECRET,
+})
+@DirtiesContext
+public abstract class RunningService {
+
+    public static final String GATEWAY_SECRET = "gateway-secret-for-tests-0123456789";
+
+    protected static TestDatabase database;
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebTestClient http;
+
+    @BeforeAll
+    static void server(TestDatabase testDatabase) {
+        database = testDatabase;
+    }
+
+    @DynamicPropertySource
+    static void pointAtDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
+        registry.add("spring.r2dbc.username", () -> database.username());
+        registry.add("spring.r2dbc.password", () -> database.password());
+        registry.add("spring.flyway.url", () -> database.jdbcUrl());
+        registry.add("spring.flyway.user", () -> database.username());
+        registry.add("spring.flyway.password", () -> database.password());
+    }
+
+    @BeforeEach
+    void seedAndConnect() {
+        IdentityCast.seed(database);
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** A token grant as the API returns it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Grant(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+    }
+
+    /** Logs the agent in with their password. */
+    protected Grant login(IdentityCast.Agent agent) {
+        return http.post().uri("/api/v1/auth/login")
+                .bodyValue(Map.of("email", agent.email(), "password", agent.password()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Grant.class).returnResult().getResponseBody();
+    }
+
+    /** {@code GET /api/v1/auth/me} with this bearer token. */
+    protected WebTestClient.ResponseSpec me(String token) {
+        return http.get().uri("/api/v1/auth/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+}
