@@ -1,5 +1,7 @@
 package dev.parley.testsupport.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -35,13 +37,18 @@ public final class ParleyArchitecture {
             .because("the domain is plain Java; adapters at the edge translate")
             .allowEmptyShould(true);
 
-    /** {@code domain} ← {@code application} ← {@code adapter}: dependencies point inward only. */
+    /**
+     * {@code domain} ← {@code application} ← {@code adapter}: dependencies point inward only. The
+     * {@code config} package is the composition root that wires all layers, so its dependencies
+     * are exempt.
+     */
     @ArchTest
     public static final ArchRule LAYERS_POINT_INWARD = onionArchitecture()
             .domainModels("..domain..")
             .applicationServices("..application..")
             .adapter("adapters", "..adapter..")
             .withOptionalLayers(true)
+            .ignoreDependency(resideInAPackage("..config.."), alwaysTrue())
             .allowEmptyShould(true);
 
     /** A service's code uses Parley code of its own and of {@code common-events} only. */
