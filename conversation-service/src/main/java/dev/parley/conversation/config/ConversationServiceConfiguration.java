@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** Every bean of the conversation service is built here, explicitly; domain classes carry no annotations. */
 @Configuration(proxyBeanMethods = false)
-@Import(EventBusConfiguration.class)
+@Import({EventBusConfiguration.class, OutboxConfiguration.class})
 @EnableConfigurationProperties(ConversationProperties.class)
 public class ConversationServiceConfiguration {
 
