@@ -39,7 +39,7 @@
  *   <li>Stop fetching: no new batch starts, backoff retries end.</li>
  *   <li>The batch in flight gets {@code shutdown-grace} to be confirmed and marked; past that it
  *       is abandoned unmarked and the next leader publishes it again.</li>
- *   <li>Release the lease (end its session), so another instance takes over within its
+ *   <li>Release the lease (unlock, then end its session), so another instance takes over within its
  *       {@code takeover-interval}.</li>
  *   <li>Only then may the event bus and the connection pool close; the Spring lifecycle phase
  *       of the relay (below the web server's) guarantees it.</li>

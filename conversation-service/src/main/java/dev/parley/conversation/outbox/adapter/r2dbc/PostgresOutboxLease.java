@@ -89,12 +89,26 @@ final class PostgresOutboxLease implements OutboxLease {
                 .reduce(0L, Long::sum);
     }
 
-    /** Ending the session is what frees a session-level advisory lock, here as on a crash: one path. */
+    /**
+     * Unlocks, then ends the session. Closing alone would free the lock too, but only once the
+     * server has processed the session's end, some time after {@code close} completed; unlocking
+     * first means the lock is free when this completes, so a successor takes over at its next try.
+     * If the session is already gone, so is the lock.
+     */
     @Override
     public Mono<Void> release() {
         return Mono.defer(() -> released.compareAndSet(false, true)
-                ? connection.close().onErrorResume(ignored -> Mono.empty())
+                ? unlock().onErrorResume(ignored -> Mono.empty())
+                        .then(connection.close().onErrorResume(ignored -> Mono.empty()))
                 : Mono.empty());
+    }
+
+    private Mono<Void> unlock() {
+        return connection.createStatement("SELECT pg_advisory_unlock($1)")
+                .bind("$1", PostgresOutboxLeadership.LOCK_KEY)
+                .execute()
+                .flatMap(result -> result.map((row, metadata) -> row.get(0)))
+                .then();
     }
 
     private static String payloadOf(Notification notification) {
