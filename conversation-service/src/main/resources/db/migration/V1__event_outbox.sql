@@ -5,7 +5,8 @@ CREATE TABLE event_outbox (
     event_id     UUID        NOT NULL UNIQUE,
     topic        TEXT        NOT NULL,
     event_key    TEXT        NOT NULL,
-    -- The encoded envelope exactly as it will travel (EventCodec), so the relay never re-encodes.
+    -- The encoded envelope (EventCodec). The relay decodes it for the EventBus port, which takes
+    -- envelopes and encodes them again with the same codec; unknown types survive as Unknown.
     payload      BYTEA       NOT NULL,
     created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
     published_at TIMESTAMPTZ

@@ -27,12 +27,11 @@ import dev.parley.conversation.messaging.domain.MessageText;
 import dev.parley.conversation.reading.adapter.r2dbc.R2dbcConversationQueries;
 import dev.parley.conversation.reading.application.ReadingConversations;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcEventLog;
-import dev.parley.conversation.shared.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcTransactions;
 import dev.parley.conversation.shared.application.AccessPolicy;
 import dev.parley.conversation.shared.application.EventLog;
 import dev.parley.conversation.shared.application.EventRecorder;
-import dev.parley.conversation.shared.application.Outbox;
+import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.events.Topics;
 import dev.parley.events.json.EventCodec;
@@ -85,11 +84,6 @@ public class ConversationCoreConfiguration {
     @Bean
     EventLog eventLog(DatabaseClient db, EventCodec codec) {
         return new R2dbcEventLog(db, codec);
-    }
-
-    @Bean
-    Outbox outbox(DatabaseClient db, EventCodec codec) {
-        return new R2dbcOutbox(db, codec);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
+import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.Participant;
 import dev.parley.events.Actor;

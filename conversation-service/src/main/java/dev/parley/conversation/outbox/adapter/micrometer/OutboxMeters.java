@@ -1,0 +1,75 @@
+package dev.parley.conversation.outbox.adapter.micrometer;
+
+import dev.parley.conversation.outbox.application.RelayObserver;
+import dev.parley.conversation.outbox.domain.Backlog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The outbox's meters. Names are part of the operations contract ({@code docs/operations.md});
+ * Prometheus shows them with {@code _} for dots and {@code _total} / {@code _seconds} suffixes.
+ */
+public final class OutboxMeters implements RelayObserver {
+
+    static final String LAG = "parley.outbox.lag";
+    static final String PENDING = "parley.outbox.pending";
+    static final String LEADER = "parley.outbox.leader";
+    static final String PUBLISHED = "parley.outbox.published";
+    static final String PUBLISH_FAILURES = "parley.outbox.publish.failures";
+    static final String PRUNED = "parley.outbox.pruned";
+
+    private final AtomicBoolean leading = new AtomicBoolean();
+    private final Counter published;
+    private final Counter publishFailures;
+    private final Counter pruned;
+
+    /** @param backlog the latest backlog measurement, read at every scrape (must not block) */
+    public OutboxMeters(MeterRegistry registry, Supplier<Backlog> backlog) {
+        TimeGauge.builder(LAG, backlog, TimeUnit.SECONDS, b -> b.get().oldestAge().toNanos() / 1e9)
+                .description("Age of the oldest unpublished outbox event; 0 when none waits")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(PENDING, backlog, b -> b.get().pendingRows())
+                .description("Outbox events committed but not yet confirmed by the event bus")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder(LEADER, leading, flag -> flag.get() ? 1 : 0)
+                .description("1 while this instance holds the outbox lease and publishes, else 0")
+                .strongReference(true)
+                .register(registry);
+        published = Counter.builder(PUBLISHED)
+                .description("Outbox events the event bus confirmed and the relay marked published")
+                .register(registry);
+        publishFailures = Counter.builder(PUBLISH_FAILURES)
+                .description("Batches the event bus refused; they stay unpublished and are retried")
+                .register(registry);
+        pruned = Counter.builder(PRUNED)
+                .description("Published outbox events deleted after the retention")
+                .register(registry);
+    }
+
+    @Override
+    public void leading(boolean now) {
+        leading.set(now);
+    }
+
+    @Override
+    public void published(int count) {
+        published.increment(count);
+    }
+
+    @Override
+    public void publishFailed(Throwable cause) {
+        publishFailures.increment();
+    }
+
+    @Override
+    public void pruned(long count) {
+        pruned.increment(count);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.parley.conversation.outbox;
+
+import static dev.parley.conversation.outbox.OutboxEvents.ALICE_CONVERSATION;
+import static dev.parley.conversation.outbox.OutboxEvents.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.conversation.outbox.application.Outbox;
+import dev.parley.events.EventEnvelope;
+import dev.parley.events.Topics;
+import dev.parley.testsupport.RealInfrastructure;
+import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.TestKafka;
+import dev.parley.testsupport.http.ActuatorProbe;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** In the running service, an event appended in a transaction reaches Kafka and the meters show it. */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics // Boot tests turn metrics export off; the Prometheus endpoint is under test
+@DirtiesContext
+class OutboxWiringIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static TestDatabase database;
+    private static TestKafka kafka;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private Outbox outbox;
+
+    @Autowired
+    private TransactionalOperator transactions;
+
+    @Autowired
+    private Topics topics;
+
+    @BeforeAll
+    static void servers(TestDatabase testDatabase, TestKafka testKafka) {
+        database = testDatabase;
+        kafka = testKafka;
+    }
+
+    @DynamicPropertySource
+    static void pointAtServers(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
+        registry.add("spring.r2dbc.username", () -> database.username());
+        registry.add("spring.r2dbc.password", () -> database.password());
+        registry.add("spring.flyway.url", () -> database.jdbcUrl());
+        registry.add("spring.flyway.user", () -> database.username());
+        registry.add("spring.flyway.password", () -> database.password());
+        registry.add("parley.events.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
+        registry.add("parley.events.topic-prefix", () -> kafka.topicPrefix());
+        registry.add("parley.outbox.backlog-sample-interval", () -> "100ms");
+    }
+
+    @Test
+    void anEventAppendedInATransactionReachesItsTopicAndTheMetersCountIt() {
+        EventEnvelope event = message(ALICE_CONVERSATION, 1);
+
+        transactions.transactional(outbox.append(topics.conversationEvents(), List.of(event))).block();
+
+        var reader = new TopicReader(kafka.bootstrapServers());
+        await().atMost(PATIENCE).until(() -> reader.readAll(topics.conversationEvents()).contains(event));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ActuatorProbe.onLocalPort(port).prometheus().body())
+                .contains("parley_outbox_leader{application=\"conversation-service\"} 1.0")
+                .contains("parley_outbox_published_total{application=\"conversation-service\"} 1.0")
+                .contains("parley_outbox_pending{application=\"conversation-service\"} 0.0")
+                .contains("parley_outbox_lag_seconds{application=\"conversation-service\"} 0.0")
+                .contains("parley_outbox_publish_failures_total{application=\"conversation-service\"} 0.0")
+                .contains("parley_outbox_pruned_total{application=\"conversation-service\"} 0.0"));
+    }
+}
