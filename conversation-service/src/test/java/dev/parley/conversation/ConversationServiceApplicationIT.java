@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import dev.parley.conversation.fixtures.DatabaseProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.config.ConversationProperties;
@@ -43,12 +44,7 @@ class ConversationServiceApplicationIT {
 
     @DynamicPropertySource
     static void pointAtServers(DynamicPropertyRegistry registry) {
-        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
-        registry.add("spring.r2dbc.username", () -> database.username());
-        registry.add("spring.r2dbc.password", () -> database.password());
-        registry.add("spring.flyway.url", () -> database.jdbcUrl());
-        registry.add("spring.flyway.user", () -> database.username());
-        registry.add("spring.flyway.password", () -> database.password());
+        DatabaseProperties.pointAt(registry, () -> database);
         registry.add("parley.events.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
         registry.add("parley.events.topic-prefix", () -> kafka.topicPrefix());
     }

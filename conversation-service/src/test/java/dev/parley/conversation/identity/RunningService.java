@@ -1,5 +1,6 @@
 package dev.parley.conversation.identity;
 
+import dev.parley.conversation.fixtures.DatabaseProperties;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
@@ -45,12 +46,7 @@ public abstract class RunningService {
 
     @DynamicPropertySource
     static void pointAtDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
-        registry.add("spring.r2dbc.username", () -> database.username());
-        registry.add("spring.r2dbc.password", () -> database.password());
-        registry.add("spring.flyway.url", () -> database.jdbcUrl());
-        registry.add("spring.flyway.user", () -> database.username());
-        registry.add("spring.flyway.password", () -> database.password());
+        DatabaseProperties.pointAt(registry, () -> database);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package dev.parley.conversation.outbox;
 
+import dev.parley.conversation.fixtures.DatabaseProperties;
 import static dev.parley.conversation.outbox.OutboxEvents.ALICE_CONVERSATION;
 import static dev.parley.conversation.outbox.OutboxEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,12 +57,7 @@ class OutboxWiringIT {
 
     @DynamicPropertySource
     static void pointAtServers(DynamicPropertyRegistry registry) {
-        registry.add("spring.r2dbc.url", () -> database.r2dbcUrl());
-        registry.add("spring.r2dbc.username", () -> database.username());
-        registry.add("spring.r2dbc.password", () -> database.password());
-        registry.add("spring.flyway.url", () -> database.jdbcUrl());
-        registry.add("spring.flyway.user", () -> database.username());
-        registry.add("spring.flyway.password", () -> database.password());
+        DatabaseProperties.pointAt(registry, () -> database);
         registry.add("parley.events.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
         registry.add("parley.events.topic-prefix", () -> kafka.topicPrefix());
         registry.add("parley.outbox.backlog-sample-interval", () -> "100ms");
