@@ -6,6 +6,10 @@ import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcConversationStore;
+import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcIdleConversations;
+import dev.parley.conversation.lifecycle.adapter.scheduling.InactivityTimer;
+import dev.parley.conversation.lifecycle.application.ClosingIdleConversations;
+import dev.parley.conversation.lifecycle.domain.InactivityPolicy;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcParticipantStore;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
@@ -36,6 +40,7 @@ import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.events.Topics;
 import dev.parley.events.json.EventCodec;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -165,6 +170,22 @@ public class ConversationCoreConfiguration {
     @Bean
     AdministeringDirectory administeringDirectory(DatabaseClient db, DirectoryStore directory, Clock clock) {
         return new AdministeringDirectory(new R2dbcDirectoryAdmin(db, directory), directory, clock);
+    }
+
+    @Bean
+    ClosingIdleConversations closingIdleConversations(Transactions transactions, DatabaseClient db,
+                                                      ChangingLifecycle lifecycle, ConversationProperties properties,
+                                                      Clock clock) {
+        var inactivity = properties.inactivity();
+        return new ClosingIdleConversations(transactions, new R2dbcIdleConversations(db), lifecycle,
+                new InactivityPolicy(inactivity.waitingToResolved(), inactivity.resolvedToClosed()), clock,
+                inactivity.batchSize());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "parley.conversation.inactivity.enabled", matchIfMissing = true)
+    InactivityTimer inactivityTimer(ClosingIdleConversations sweeping, ConversationProperties properties) {
+        return new InactivityTimer(sweeping, properties.inactivity().checkInterval());
     }
 
     @Bean

@@ -10,11 +10,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messages                     limits on what a message may be and how long it may be changed
  * @param reopenClosedOnCustomerReply  whether a customer writing to a CLOSED conversation reopens it
  *                                     (a RESOLVED one always reopens); off: the widget starts a new one
+ * @param inactivity                   the timers that move quiet conversations on
  */
 @ConfigurationProperties("parley.conversation")
 public record ConversationProperties(
         @DefaultValue Messages messages,
-        @DefaultValue("false") boolean reopenClosedOnCustomerReply) {
+        @DefaultValue("false") boolean reopenClosedOnCustomerReply,
+        @DefaultValue Inactivity inactivity) {
+
+    /**
+     * @param enabled           whether this instance sweeps (safe on every instance at once)
+     * @param waitingToResolved a customer who has not answered for this long: the conversation is resolved
+     * @param resolvedToClosed  a resolved conversation nobody reopened for this long is closed
+     * @param checkInterval     how often to sweep; a conversation moves at most this late
+     * @param batchSize         conversations locked and moved per transaction
+     */
+    public record Inactivity(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("24h") Duration waitingToResolved,
+            @DefaultValue("72h") Duration resolvedToClosed,
+            @DefaultValue("1m") Duration checkInterval,
+            @DefaultValue("100") int batchSize) {
+    }
 
     /**
      * @param maxLength  longest message body, in Unicode code points (not UTF-16 units)

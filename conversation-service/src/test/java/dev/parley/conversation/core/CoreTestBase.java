@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * these tests are about; the outbox rows are). The cast is seeded once per class.
  */
 @RealInfrastructure
-@SpringBootTest(properties = "parley.engine=memory")
+@SpringBootTest(properties = {"parley.engine=memory", "parley.conversation.inactivity.enabled=false"})
 @DirtiesContext
 abstract class CoreTestBase {
 

@@ -80,7 +80,10 @@ public final class ChangingLifecycle {
                 || command instanceof LifecycleCommand.TransferToDepartment) {
             allowed = owner || admin || (agent && conversation.ownerId() == null);
         } else if (command instanceof LifecycleCommand.Resolve) {
-            allowed = agent || caller instanceof Caller.Customer;
+            allowed = agent || service || caller instanceof Caller.Customer;
+        } else if (command instanceof LifecycleCommand.Close) {
+            // Services close too: the inactivity timers.
+            allowed = agent || service;
         } else {
             allowed = agent;
         }
