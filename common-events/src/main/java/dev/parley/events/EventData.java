@@ -1,6 +1,7 @@
 package dev.parley.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -51,9 +52,22 @@ public sealed interface EventData {
         public String type() { return TYPE; }
     }
 
+    /** {@code quickReplies}: answers a client may offer as buttons (bot messages); null otherwise. */
     record MessageCreated(UUID messageId, UUID senderId, String senderKind, String kind, String body,
-                          UUID replyTo, String clientMsgId, Instant createdAt) implements EventData {
+                          UUID replyTo, String clientMsgId, Instant createdAt, List<String> quickReplies)
+            implements EventData {
         public static final String TYPE = "message.created";
+
+        public MessageCreated {
+            quickReplies = quickReplies == null ? null : List.copyOf(quickReplies);
+        }
+
+        /** A message without quick replies. */
+        public MessageCreated(UUID messageId, UUID senderId, String senderKind, String kind, String body,
+                              UUID replyTo, String clientMsgId, Instant createdAt) {
+            this(messageId, senderId, senderKind, kind, body, replyTo, clientMsgId, createdAt, null);
+        }
+
         public String type() { return TYPE; }
     }
 

@@ -5,6 +5,10 @@ import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryStore;
+import dev.parley.conversation.faq.adapter.r2dbc.R2dbcFaqStore;
+import dev.parley.conversation.faq.application.AnsweringWithFaq;
+import dev.parley.conversation.faq.application.FaqStore;
+import dev.parley.conversation.faq.domain.BotReplies;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcConversationStore;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcIdleConversations;
 import dev.parley.conversation.lifecycle.adapter.scheduling.InactivityTimer;
@@ -126,9 +130,19 @@ public class ConversationCoreConfiguration {
     SendingMessage sendingMessage(Transactions transactions, ConversationStore conversations,
                                   ParticipantStore participants, MessageStore messages, AccessPolicy access,
                                   MovingConversation moving, EventRecorder recorder, ConversationProperties properties,
-                                  Clock clock) {
+                                  AnsweringWithFaq bot, Clock clock) {
         return new SendingMessage(transactions, conversations, participants, messages, access, moving, recorder,
-                new MessageText(properties.messages().maxLength()), clock);
+                new MessageText(properties.messages().maxLength()), bot, clock);
+    }
+
+    @Bean
+    FaqStore faqStore(DatabaseClient db) {
+        return new R2dbcFaqStore(db);
+    }
+
+    @Bean
+    AnsweringWithFaq answeringWithFaq(FaqStore faq, ConversationProperties properties) {
+        return new AnsweringWithFaq(faq, new BotReplies(properties.bot().confidenceThreshold(), properties.bot().suggestions()));
     }
 
     @Bean

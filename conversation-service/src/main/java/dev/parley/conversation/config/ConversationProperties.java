@@ -11,12 +11,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reopenClosedOnCustomerReply  whether a customer writing to a CLOSED conversation reopens it
  *                                     (a RESOLVED one always reopens); off: the widget starts a new one
  * @param inactivity                   the timers that move quiet conversations on
+ * @param bot                          how the FAQ bot answers
  */
 @ConfigurationProperties("parley.conversation")
 public record ConversationProperties(
         @DefaultValue Messages messages,
         @DefaultValue("false") boolean reopenClosedOnCustomerReply,
-        @DefaultValue Inactivity inactivity) {
+        @DefaultValue Inactivity inactivity,
+        @DefaultValue Bot bot) {
+
+    /**
+     * @param confidenceThreshold the share (0..1) of the customer's meaningful words the best entry must
+     *                            match for the bot to answer with it; below, it says it is not sure and
+     *                            offers an agent. 0.5 answers "is shipping free" and "I still haven't
+     *                            received my money back" but not "tell me about your company history"
+     *                            (one word in three); FaqBotIT's table holds the cases
+     * @param suggestions         other likely questions offered as quick replies
+     */
+    public record Bot(
+            @DefaultValue("0.5") double confidenceThreshold,
+            @DefaultValue("2") int suggestions) {
+    }
 
     /**
      * @param enabled           whether this instance sweeps (safe on every instance at once)

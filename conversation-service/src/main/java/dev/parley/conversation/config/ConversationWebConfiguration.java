@@ -3,6 +3,9 @@ package dev.parley.conversation.config;
 import dev.parley.conversation.directory.adapter.web.DirectoryController;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
+import dev.parley.conversation.faq.adapter.web.FaqController;
+import dev.parley.conversation.faq.application.FaqStore;
+import dev.parley.conversation.faq.application.ManagingFaq;
 import dev.parley.conversation.lifecycle.adapter.web.InternalController;
 import dev.parley.conversation.lifecycle.adapter.web.LifecycleController;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
@@ -15,6 +18,7 @@ import dev.parley.conversation.messaging.application.Reacting;
 import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.reading.adapter.web.ReadingController;
 import dev.parley.conversation.reading.application.ReadingConversations;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,6 +46,11 @@ public class ConversationWebConfiguration {
     @Bean
     DirectoryController directoryController(AdministeringDirectory administering, ChangingAgentStatus statuses) {
         return new DirectoryController(administering, statuses);
+    }
+
+    @Bean
+    FaqController faqController(FaqStore faqStore, Clock clock) {
+        return new FaqController(new ManagingFaq(faqStore, clock));
     }
 
     @Bean

@@ -20,6 +20,8 @@ import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import dev.parley.conversation.shared.domain.UuidV7;
+import dev.parley.conversation.faq.application.AnsweringWithFaq;
+import dev.parley.events.Actor;
 import dev.parley.events.EventData;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,11 +54,12 @@ public final class SendingMessage {
     private final MovingConversation moving;
     private final EventRecorder recorder;
     private final MessageText text;
+    private final AnsweringWithFaq bot;
     private final Clock clock;
 
     public SendingMessage(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
                           MessageStore messages, AccessPolicy access, MovingConversation moving,
-                          EventRecorder recorder, MessageText text, Clock clock) {
+                          EventRecorder recorder, MessageText text, AnsweringWithFaq bot, Clock clock) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.participants = participants;
@@ -65,6 +68,7 @@ public final class SendingMessage {
         this.moving = moving;
         this.recorder = recorder;
         this.text = text;
+        this.bot = bot;
         this.clock = clock;
     }
 
@@ -117,13 +121,31 @@ public final class SendingMessage {
             Conversation touched = conversation.withStatus(conversation.status(), now);
             return recorder.record(touched, Actors.of(caller), List.copyOf(happenings));
         })).flatMap(recorded -> {
-            Conversation saved = conversation.withStatus(conversation.status(), now).withLastSeq(recorded.lastSeq());
             long seq = recorded.lastSeq();
+            Conversation afterMessage = conversation.withStatus(conversation.status(), now).withLastSeq(seq);
             var message = new Message(created.messageId(), conversation.id(), seq, senderId, senderKindOf(caller),
                     command.kind(), command.body(), command.replyTo(), command.clientMsgId(), now, null, null);
-            return conversations.update(saved, moved.resolvedAt(), moved.closedAt())
+            return botAnswer(caller, afterMessage, command.body(), now)
+                    .flatMap(lastSeq -> conversations.update(afterMessage.withLastSeq(lastSeq), moved.resolvedAt(),
+                            moved.closedAt()))
                     .thenReturn(Outcome.accepted(new Sent(message, false)));
         });
+    }
+
+    /**
+     * While the conversation is with the bot, the bot answers a customer's message in the same
+     * transaction, with the next seq. Completes with the conversation's last seq.
+     */
+    private Mono<Long> botAnswer(Caller caller, Conversation conversation, String text, Instant now) {
+        if (!(caller instanceof Caller.Customer)) {
+            return Mono.just(conversation.lastSeq());
+        }
+        return bot.replyTo(conversation, text).flatMap(reply -> reply.isEmpty()
+                ? Mono.just(conversation.lastSeq())
+                : recorder.record(conversation, Actor.bot(conversation.inboxId()), List.of(Happening.visibleToAll(
+                                new EventData.MessageCreated(UuidV7.next(now), null, "BOT", "BOT", reply.get().text(),
+                                        null, null, now, reply.get().quickReplies()))))
+                        .map(EventRecorder.Recorded::lastSeq));
     }
 
     /** A customer's message may move the conversation; an agent's needs it open (notes: not closed). */

@@ -108,7 +108,8 @@ public final class EventRecorder {
         }
         return messages.insert(new Message(created.messageId(), event.conversationId(), event.seq(),
                 created.senderId(), Message.SenderKind.valueOf(created.senderKind()), MessageKind.valueOf(created.kind()),
-                created.body(), created.replyTo(), created.clientMsgId(), created.createdAt(), null, null));
+                created.body(), created.replyTo(), created.clientMsgId(), created.createdAt(), null, null,
+                created.quickReplies()));
     }
 
     private Mono<Audience> audienceOf(Conversation conversation) {

@@ -7,6 +7,8 @@ import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -24,14 +26,17 @@ public final class R2dbcMessageStore implements MessageStore {
     public Mono<Void> insert(Message m) {
         var spec = db.sql("""
                         INSERT INTO message (id, conversation_id, seq, sender_id, sender_kind, kind, body, reply_to,
-                                             client_msg_id, created_at)
-                        VALUES (:id, :conversation, :seq, :sender, :senderKind, :kind, :body, :replyTo, :clientMsgId, :createdAt)""")
+                                             client_msg_id, created_at, quick_replies)
+                        VALUES (:id, :conversation, :seq, :sender, :senderKind, :kind, :body, :replyTo, :clientMsgId,
+                                :createdAt, :quickReplies)""")
                 .bind("id", m.id()).bind("conversation", m.conversationId()).bind("seq", m.seq())
                 .bind("senderKind", m.senderKind().name()).bind("kind", m.kind().name()).bind("createdAt", m.createdAt());
         spec = bindNullable(spec, "sender", m.senderId(), UUID.class);
         spec = bindNullable(spec, "body", m.body(), String.class);
         spec = bindNullable(spec, "replyTo", m.replyTo(), UUID.class);
         spec = bindNullable(spec, "clientMsgId", m.clientMsgId(), String.class);
+        spec = bindNullable(spec, "quickReplies",
+                m.quickReplies() == null ? null : m.quickReplies().toArray(String[]::new), String[].class);
         return spec.then();
     }
 
@@ -68,6 +73,10 @@ public final class R2dbcMessageStore implements MessageStore {
                 MessageKind.valueOf(row.get("kind", String.class)), row.get("body", String.class),
                 row.get("reply_to", UUID.class), row.get("client_msg_id", String.class),
                 row.get("created_at", Instant.class), row.get("edited_at", Instant.class),
-                row.get("deleted_at", Instant.class));
+                row.get("deleted_at", Instant.class), quickReplies(row.get("quick_replies", String[].class)));
+    }
+
+    private static List<String> quickReplies(String[] values) {
+        return values == null ? null : Arrays.asList(values);
     }
 }
