@@ -5,6 +5,8 @@ import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryStore;
+import dev.parley.conversation.canned.adapter.r2dbc.R2dbcCannedReplyStore;
+import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.faq.adapter.r2dbc.R2dbcFaqStore;
 import dev.parley.conversation.faq.application.AnsweringWithFaq;
 import dev.parley.conversation.faq.application.FaqStore;
@@ -133,6 +135,12 @@ public class ConversationCoreConfiguration {
                                   AnsweringWithFaq bot, Clock clock) {
         return new SendingMessage(transactions, conversations, participants, messages, access, moving, recorder,
                 new MessageText(properties.messages().maxLength()), bot, clock);
+    }
+
+    @Bean
+    UsingCannedReplies usingCannedReplies(DatabaseClient db, ConversationStore conversations, AccessPolicy access,
+                                          Clock clock) {
+        return new UsingCannedReplies(new R2dbcCannedReplyStore(db), conversations, access, clock);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package dev.parley.conversation.config;
 import dev.parley.conversation.directory.adapter.web.DirectoryController;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
+import dev.parley.conversation.canned.adapter.web.CannedReplyController;
+import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.faq.adapter.web.FaqController;
 import dev.parley.conversation.faq.application.FaqStore;
 import dev.parley.conversation.faq.application.ManagingFaq;
@@ -51,6 +53,11 @@ public class ConversationWebConfiguration {
     @Bean
     FaqController faqController(FaqStore faqStore, Clock clock) {
         return new FaqController(new ManagingFaq(faqStore, clock));
+    }
+
+    @Bean
+    CannedReplyController cannedReplyController(UsingCannedReplies canned) {
+        return new CannedReplyController(canned);
     }
 
     @Bean

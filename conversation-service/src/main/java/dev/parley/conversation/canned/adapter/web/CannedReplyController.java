@@ -1,0 +1,59 @@
+package dev.parley.conversation.canned.adapter.web;
+
+import dev.parley.conversation.canned.application.UsingCannedReplies;
+import dev.parley.conversation.canned.domain.CannedReply;
+import dev.parley.conversation.identity.domain.Caller;
+import dev.parley.conversation.shared.adapter.web.Responses;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Canned replies: keep them, list them as the agent types, render one for a conversation. */
+@RestController
+public class CannedReplyController {
+
+    private final UsingCannedReplies canned;
+
+    public CannedReplyController(UsingCannedReplies canned) {
+        this.canned = canned;
+    }
+
+    /** {@code team}: admins only; {@code departmentId} null makes it everyone's. */
+    public record CreateRequest(String shortcut, String body, boolean team, UUID departmentId) {
+    }
+
+    public record Rendered(String text) {
+    }
+
+    @PostMapping("/api/v1/canned-replies")
+    public Mono<ResponseEntity<CannedReply>> create(Caller caller, @RequestBody CreateRequest request) {
+        return Responses.with(canned.create(caller, request.shortcut(), request.body(), request.team(),
+                request.departmentId()), HttpStatus.CREATED);
+    }
+
+    @GetMapping("/api/v1/canned-replies")
+    public Mono<ResponseEntity<List<CannedReply>>> available(Caller caller, @RequestParam(defaultValue = "") String prefix) {
+        return Responses.ok(canned.available(caller, prefix));
+    }
+
+    @DeleteMapping("/api/v1/canned-replies/{id}")
+    public Mono<ResponseEntity<Boolean>> delete(Caller caller, @PathVariable UUID id) {
+        return Responses.ok(canned.delete(caller, id));
+    }
+
+    /** 400 {@code canned.unknown_variable} names a variable with no value in this conversation. */
+    @PostMapping("/api/v1/conversations/{conversationId}/canned-replies/{shortcut}")
+    public Mono<ResponseEntity<Rendered>> render(Caller caller, @PathVariable UUID conversationId,
+                                                 @PathVariable String shortcut) {
+        return Responses.ok(canned.render(caller, conversationId, shortcut).map(o -> o.map(Rendered::new)));
+    }
+}
