@@ -36,6 +36,8 @@ import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.MessageText;
 import dev.parley.conversation.reading.adapter.r2dbc.R2dbcConversationQueries;
 import dev.parley.conversation.reading.application.ReadingConversations;
+import dev.parley.conversation.search.adapter.r2dbc.R2dbcSearchIndex;
+import dev.parley.conversation.search.application.SearchingConversations;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcEventLog;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcTransactions;
 import dev.parley.conversation.shared.application.AccessPolicy;
@@ -141,6 +143,11 @@ public class ConversationCoreConfiguration {
     UsingCannedReplies usingCannedReplies(DatabaseClient db, ConversationStore conversations, AccessPolicy access,
                                           Clock clock) {
         return new UsingCannedReplies(new R2dbcCannedReplyStore(db), conversations, access, clock);
+    }
+
+    @Bean
+    SearchingConversations searchingConversations(DatabaseClient db, DirectoryStore directory) {
+        return new SearchingConversations(new R2dbcSearchIndex(db), directory);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.canned.adapter.web.CannedReplyController;
 import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.faq.adapter.web.FaqController;
+import dev.parley.conversation.search.adapter.web.SearchController;
+import dev.parley.conversation.search.application.SearchingConversations;
 import dev.parley.conversation.faq.application.FaqStore;
 import dev.parley.conversation.faq.application.ManagingFaq;
 import dev.parley.conversation.lifecycle.adapter.web.InternalController;
@@ -58,6 +60,11 @@ public class ConversationWebConfiguration {
     @Bean
     CannedReplyController cannedReplyController(UsingCannedReplies canned) {
         return new CannedReplyController(canned);
+    }
+
+    @Bean
+    SearchController searchController(SearchingConversations searching) {
+        return new SearchController(searching);
     }
 
     @Bean
