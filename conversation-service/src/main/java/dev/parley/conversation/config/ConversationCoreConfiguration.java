@@ -36,6 +36,10 @@ import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.MessageText;
 import dev.parley.conversation.reading.adapter.r2dbc.R2dbcConversationQueries;
 import dev.parley.conversation.reading.application.ReadingConversations;
+import dev.parley.conversation.reports.adapter.micrometer.MicrometerSupportMeters;
+import dev.parley.conversation.reports.adapter.r2dbc.R2dbcReportQueries;
+import dev.parley.conversation.reports.application.SupportMeters;
+import dev.parley.conversation.reports.application.ReportingSupport;
 import dev.parley.conversation.search.adapter.r2dbc.R2dbcSearchIndex;
 import dev.parley.conversation.search.application.SearchingConversations;
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcEventLog;
@@ -47,6 +51,7 @@ import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.events.Topics;
 import dev.parley.events.json.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -126,17 +131,22 @@ public class ConversationCoreConfiguration {
 
     @Bean
     ChangingLifecycle changingLifecycle(Transactions transactions, ConversationStore conversations, AccessPolicy access,
-                                        MovingConversation moving, EventRecorder recorder) {
-        return new ChangingLifecycle(transactions, conversations, access, moving, recorder);
+                                        MovingConversation moving, EventRecorder recorder, SupportMeters meters) {
+        return new ChangingLifecycle(transactions, conversations, access, moving, recorder, meters);
+    }
+
+    @Bean
+    SupportMeters supportMeters(MeterRegistry registry) {
+        return new MicrometerSupportMeters(registry);
     }
 
     @Bean
     SendingMessage sendingMessage(Transactions transactions, ConversationStore conversations,
                                   ParticipantStore participants, MessageStore messages, AccessPolicy access,
                                   MovingConversation moving, EventRecorder recorder, ConversationProperties properties,
-                                  AnsweringWithFaq bot, Clock clock) {
+                                  AnsweringWithFaq bot, SupportMeters meters, Clock clock) {
         return new SendingMessage(transactions, conversations, participants, messages, access, moving, recorder,
-                new MessageText(properties.messages().maxLength()), bot, clock);
+                new MessageText(properties.messages().maxLength()), bot, meters, clock);
     }
 
     @Bean
@@ -148,6 +158,11 @@ public class ConversationCoreConfiguration {
     @Bean
     SearchingConversations searchingConversations(DatabaseClient db, DirectoryStore directory) {
         return new SearchingConversations(new R2dbcSearchIndex(db), directory);
+    }
+
+    @Bean
+    ReportingSupport reportingSupport(DatabaseClient db) {
+        return new ReportingSupport(new R2dbcReportQueries(db));
     }
 
     @Bean

@@ -6,6 +6,8 @@ import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.canned.adapter.web.CannedReplyController;
 import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.faq.adapter.web.FaqController;
+import dev.parley.conversation.reports.adapter.web.ReportController;
+import dev.parley.conversation.reports.application.ReportingSupport;
 import dev.parley.conversation.search.adapter.web.SearchController;
 import dev.parley.conversation.search.application.SearchingConversations;
 import dev.parley.conversation.faq.application.FaqStore;
@@ -65,6 +67,11 @@ public class ConversationWebConfiguration {
     @Bean
     SearchController searchController(SearchingConversations searching) {
         return new SearchController(searching);
+    }
+
+    @Bean
+    ReportController reportController(ReportingSupport reporting) {
+        return new ReportController(reporting);
     }
 
     @Bean

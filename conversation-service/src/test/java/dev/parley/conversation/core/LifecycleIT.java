@@ -14,11 +14,17 @@ import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import java.util.List;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 class LifecycleIT extends CoreTestBase {
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void talkToAgentIsIdempotentUnderRepeatedClicks() throws Exception {
@@ -125,6 +131,24 @@ class LifecycleIT extends CoreTestBase {
                 statement.executeUpdate("UPDATE agent SET status = 'ONLINE' WHERE id = '" + CAROL + "'");
             }
         }
+    }
+
+    @Test
+    void supportMetersCountTheFirstAgentReplyOnceAndEachResolution() {
+        Conversation conversation = assignedTo(BOB);
+        long firstResponses = count("parley.support.first.response");
+        long resolutions = count("parley.support.resolution");
+
+        accepted(send(BOB_AGENT, conversation.id(), "first-" + UUID.randomUUID(), "Hi, how can I help?"));
+        accepted(send(BOB_AGENT, conversation.id(), "second-" + UUID.randomUUID(), "Still there?"));
+        accepted(apply(BOB_AGENT, conversation.id(), new LifecycleCommand.Resolve()));
+
+        assertThat(count("parley.support.first.response")).isEqualTo(firstResponses + 1);
+        assertThat(count("parley.support.resolution")).isEqualTo(resolutions + 1);
+    }
+
+    private long count(String timer) {
+        return meters.find(timer).timers().stream().mapToLong(Timer::count).sum();
     }
 
     private Conversation assignedTo(UUID agent) {

@@ -3,12 +3,14 @@ package dev.parley.conversation.lifecycle.application;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
+import dev.parley.conversation.reports.application.SupportMeters;
 import dev.parley.conversation.shared.application.AccessPolicy;
 import dev.parley.conversation.shared.application.Actors;
 import dev.parley.conversation.shared.application.EventRecorder;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -27,14 +29,16 @@ public final class ChangingLifecycle {
     private final AccessPolicy access;
     private final MovingConversation moving;
     private final EventRecorder recorder;
+    private final SupportMeters meters;
 
     public ChangingLifecycle(Transactions transactions, ConversationStore conversations, AccessPolicy access,
-                             MovingConversation moving, EventRecorder recorder) {
+                             MovingConversation moving, EventRecorder recorder, SupportMeters meters) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.access = access;
         this.moving = moving;
         this.recorder = recorder;
+        this.meters = meters;
     }
 
     public Mono<Outcome<Conversation>> apply(Caller caller, UUID conversationId, LifecycleCommand command) {
@@ -60,6 +64,12 @@ public final class ChangingLifecycle {
                     .flatMap(recorded -> {
                         Conversation saved = moved.conversation().withLastSeq(recorded.lastSeq());
                         return conversations.update(saved, moved.resolvedAt(), moved.closedAt())
+                                .doOnSuccess(ignored -> {
+                                    if (moved.resolvedAt() != null) {
+                                        meters.resolved(saved.departmentId(), saved.inboxId(),
+                                                Duration.between(saved.createdAt(), moved.resolvedAt()));
+                                    }
+                                })
                                 .thenReturn(Outcome.accepted(saved));
                     });
         });

@@ -15,6 +15,9 @@ public interface MessageStore {
     /** The message this sender already sent with this client message id, if any. */
     Mono<Message> findByClientMsgId(UUID conversationId, UUID senderId, String clientMsgId);
 
+    /** Whether an agent has written to the customer in this conversation yet. */
+    Mono<Boolean> hasAgentText(UUID conversationId);
+
     Mono<Void> edit(UUID messageId, String body, Instant editedAt);
 
     /** Makes the message a tombstone: the body is gone, the seq stays. */

@@ -21,9 +21,11 @@ import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import dev.parley.conversation.shared.domain.UuidV7;
 import dev.parley.conversation.faq.application.AnsweringWithFaq;
+import dev.parley.conversation.reports.application.SupportMeters;
 import dev.parley.events.Actor;
 import dev.parley.events.EventData;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +57,13 @@ public final class SendingMessage {
     private final EventRecorder recorder;
     private final MessageText text;
     private final AnsweringWithFaq bot;
+    private final SupportMeters meters;
     private final Clock clock;
 
     public SendingMessage(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
                           MessageStore messages, AccessPolicy access, MovingConversation moving,
-                          EventRecorder recorder, MessageText text, AnsweringWithFaq bot, Clock clock) {
+                          EventRecorder recorder, MessageText text, AnsweringWithFaq bot, SupportMeters meters,
+                          Clock clock) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.participants = participants;
@@ -69,6 +73,7 @@ public final class SendingMessage {
         this.recorder = recorder;
         this.text = text;
         this.bot = bot;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -108,15 +113,23 @@ public final class SendingMessage {
         var happenings = new ArrayList<>(moved.happenings());
         var created = new EventData.MessageCreated(UuidV7.next(now), senderId, senderKindOf(caller).name(),
                 command.kind().name(), command.body(), command.replyTo(), command.clientMsgId(), now);
-        Mono<Void> joining = Mono.empty();
-        if (caller instanceof Caller.Agent) {
-            joining = participants.join(conversation.id(), senderId, Participant.Role.AGENT, now).doOnNext(joined -> {
-                if (joined) {
-                    happenings.add(Happening.visibleToAll(new EventData.ParticipantJoined(senderId, Participant.Role.AGENT.name())));
+        Mono<Void> beforeRecording = Mono.empty();
+        if (caller instanceof Caller.Agent && command.kind() == MessageKind.TEXT) {
+            Instant waitingSince = conversation.queuedAt() != null ? conversation.queuedAt() : conversation.createdAt();
+            beforeRecording = messages.hasAgentText(conversation.id()).doOnNext(answeredBefore -> {
+                if (!answeredBefore) {
+                    meters.firstResponse(conversation.departmentId(), conversation.inboxId(), Duration.between(waitingSince, now));
                 }
             }).then();
         }
-        return joining.then(Mono.defer(() -> {
+        if (caller instanceof Caller.Agent) {
+            beforeRecording = beforeRecording.then(participants.join(conversation.id(), senderId, Participant.Role.AGENT, now).doOnNext(joined -> {
+                if (joined) {
+                    happenings.add(Happening.visibleToAll(new EventData.ParticipantJoined(senderId, Participant.Role.AGENT.name())));
+                }
+            }).then());
+        }
+        return beforeRecording.then(Mono.defer(() -> {
             happenings.add(new Happening(created, command.kind().agentsOnly()));
             Conversation touched = conversation.withStatus(conversation.status(), now);
             return recorder.record(touched, Actors.of(caller), List.copyOf(happenings));

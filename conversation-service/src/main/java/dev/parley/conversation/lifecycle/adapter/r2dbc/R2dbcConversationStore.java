@@ -58,7 +58,8 @@ public final class R2dbcConversationStore implements ConversationStore {
                         UPDATE conversation SET status = :status, owner_id = :owner, department_id = :department,
                                last_seq = :lastSeq, queued_at = :queuedAt, queue_priority = :priority,
                                last_activity_at = :lastActivity,
-                               resolved_at = COALESCE(:resolvedAt, CASE WHEN :status = 'RESOLVED' THEN resolved_at END),
+                               -- Kept through closing (reports measure resolution); cleared on reopening.
+                               resolved_at = COALESCE(:resolvedAt, CASE WHEN :status IN ('RESOLVED', 'CLOSED') THEN resolved_at END),
                                closed_at = COALESCE(:closedAt, CASE WHEN :status = 'CLOSED' THEN closed_at END)
                         WHERE id = :id""")
                 .bind("id", c.id()).bind("status", c.status().name()).bind("department", c.departmentId())

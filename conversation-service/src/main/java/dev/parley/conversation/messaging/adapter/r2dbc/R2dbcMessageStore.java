@@ -56,6 +56,14 @@ public final class R2dbcMessageStore implements MessageStore {
     }
 
     @Override
+    public Mono<Boolean> hasAgentText(UUID conversationId) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM message
+                                       WHERE conversation_id = :conversation AND sender_kind = 'AGENT' AND kind = 'TEXT')""")
+                .bind("conversation", conversationId).map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class))).one();
+    }
+
+    @Override
     public Mono<Void> edit(UUID messageId, String body, Instant editedAt) {
         return db.sql("UPDATE message SET body = :body, edited_at = :at WHERE id = :id")
                 .bind("id", messageId).bind("body", body).bind("at", editedAt).then();
