@@ -1,21 +1,17 @@
 package dev.parley.conversation.identity;
 
+import dev.parley.conversation.fixtures.Cast;
 import dev.parley.conversation.identity.domain.HostUserProof;
 import dev.parley.testsupport.TestDatabase;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The named cast of the identity tests (as Zulip's {@code example_user("hamlet")}): inboxes
- * {@link #ACME} (widget allowed on https://acme.example only) and {@link #GLOBEX} (any origin),
- * admin {@link #ADA}, agents {@link #BOB} and {@link #CAROL} (whom the brute-force tests lock out),
- * and {@link #ALICE}, a logged-in user of Acme's website.
+ * The identity view of the shared {@link Cast}: the same inboxes, agents and ids, typed with what
+ * the identity tests need (widget keys, origins, HMAC secrets, emails, passwords), plus
+ * {@link #ALICE}, a logged-in user of Acme's website known by her host-site user id.
  */
 public final class IdentityCast {
 
@@ -34,84 +30,23 @@ public final class IdentityCast {
     public record HostUser(String userId, String name, String email) {
     }
 
-    public static final UUID SUPPORT = UUID.fromString("00000000-0000-0000-0000-00000000d001");
-    public static final Inbox ACME = new Inbox(UUID.fromString("00000000-0000-0000-0000-0000000ac3e0"), "Acme",
-            "acme-widget-key", List.of("https://acme.example"), "acme-hmac-secret");
-    public static final Inbox GLOBEX = new Inbox(UUID.fromString("00000000-0000-0000-0000-0000000910be"), "Globex",
-            "globex-widget-key", List.of(), "globex-hmac-secret");
-    public static final Agent ADA = new Agent(UUID.fromString("00000000-0000-0000-0000-000000000ada"), "Ada",
-            "ada@parley.example", "ADMIN", "ada-correct-horse");
-    public static final Agent BOB = new Agent(UUID.fromString("00000000-0000-0000-0000-000000000b0b"), "Bob",
-            "bob@parley.example", "AGENT", "bob-battery-staple");
-    public static final Agent CAROL = new Agent(UUID.fromString("00000000-0000-0000-0000-0000000ca201"), "Carol",
-            "carol@parley.example", "AGENT", "carol-paper-clip");
+    public static final UUID SUPPORT = Cast.SUPPORT;
+    public static final Inbox ACME = new Inbox(Cast.ACME, "Acme", Cast.ACME_KEY, List.of(Cast.ACME_ORIGIN), Cast.ACME_SECRET);
+    public static final Inbox GLOBEX = new Inbox(Cast.GLOBEX, "Globex", Cast.GLOBEX_KEY, List.of(), Cast.GLOBEX_SECRET);
+    public static final Agent ADA = new Agent(Cast.ADA, "Ada", "ada@parley.example", "ADMIN", Cast.ADA_PASSWORD);
+    public static final Agent BOB = new Agent(Cast.BOB, "Bob", "bob@parley.example", "AGENT", Cast.BOB_PASSWORD);
+    public static final Agent CAROL = new Agent(Cast.CAROL, "Carol", "carol@parley.example", "AGENT", Cast.CAROL_PASSWORD);
     public static final HostUser ALICE = new HostUser("alice-42", "Alice", "alice@acme.example");
-
-    /** Cheapest BCrypt cost: tests check behaviour, not hashing time. */
-    private static final BCryptPasswordEncoder FAST_BCRYPT = new BCryptPasswordEncoder(4);
 
     private IdentityCast() {
     }
 
-    /**
-     * Puts the cast in the database, resetting the agents' passwords to the ones above, so a test
-     * that changes a password does not leak into the next. Idempotent.
-     */
+    /** Puts the shared {@link Cast} in the database, resetting the agents' passwords. Idempotent. */
     public static void seed(TestDatabase database) {
         try (Connection connection = database.openConnection()) {
-            Instant now = Instant.now();
-            try (var department = connection.prepareStatement(
-                    "INSERT INTO department (id, name, created_at) VALUES (?, 'Support', ?) ON CONFLICT DO NOTHING")) {
-                department.setObject(1, SUPPORT);
-                department.setTimestamp(2, Timestamp.from(now));
-                department.executeUpdate();
-            }
-            for (Inbox inbox : List.of(ACME, GLOBEX)) {
-                insert(connection, inbox, now);
-            }
-            for (Agent agent : List.of(ADA, BOB, CAROL)) {
-                insert(connection, agent, now);
-            }
+            Cast.seed(connection);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not seed the identity cast", e);
-        }
-    }
-
-    private static void insert(Connection connection, Inbox inbox, Instant now) throws SQLException {
-        try (var statement = connection.prepareStatement("""
-                INSERT INTO inbox (id, name, public_key, allowed_origins, hmac_secret, default_department_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            Array origins = connection.createArrayOf("text", inbox.allowedOrigins().toArray());
-            statement.setObject(1, inbox.id());
-            statement.setString(2, inbox.name());
-            statement.setString(3, inbox.publicKey());
-            statement.setArray(4, origins);
-            statement.setString(5, inbox.hmacSecret());
-            statement.setObject(6, SUPPORT);
-            statement.setTimestamp(7, Timestamp.from(now));
-            statement.executeUpdate();
-        }
-    }
-
-    private static void insert(Connection connection, Agent agent, Instant now) throws SQLException {
-        try (var statement = connection.prepareStatement("""
-                INSERT INTO agent (id, name, email, role, status_changed_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            statement.setObject(1, agent.id());
-            statement.setString(2, agent.name());
-            statement.setString(3, agent.email());
-            statement.setString(4, agent.role());
-            statement.setTimestamp(5, Timestamp.from(now));
-            statement.setTimestamp(6, Timestamp.from(now));
-            statement.executeUpdate();
-        }
-        try (var statement = connection.prepareStatement("""
-                INSERT INTO agent_password (agent_id, password_hash, changed_at) VALUES (?, ?, ?)
-                ON CONFLICT (agent_id) DO UPDATE SET password_hash = excluded.password_hash""")) {
-            statement.setObject(1, agent.id());
-            statement.setString(2, FAST_BCRYPT.encode(agent.password()));
-            statement.setTimestamp(3, Timestamp.from(now));
-            statement.executeUpdate();
+            throw new IllegalStateException("could not seed the cast", e);
         }
     }
 }
