@@ -44,9 +44,6 @@ public class DirectoryController {
     public record AgentRequest(String name, String email, String role, Integer maxConcurrent, Set<UUID> departmentIds) {
     }
 
-    public record StatusRequest(String status) {
-    }
-
     public record StatusResponse(AgentStatus status) {
     }
 
@@ -88,10 +85,9 @@ public class DirectoryController {
                                                              @RequestBody StatusRequest request) {
         AgentStatus status;
         try {
-            status = AgentStatus.valueOf(String.valueOf(request.status()).toUpperCase());
-        } catch (IllegalArgumentException e) {
-            return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, Rejection.invalid("agent.invalid_status",
-                    "status", "status is ONLINE, AWAY, BUSY or OFFLINE")));
+            status = request.parsed();
+        } catch (ProblemException e) {
+            return Mono.error(e);
         }
         return Responses.ok(statuses.change(caller, agentId, status).map(o -> o.map(StatusResponse::new)));
     }

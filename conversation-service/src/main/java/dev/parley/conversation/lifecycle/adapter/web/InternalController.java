@@ -1,6 +1,7 @@
 package dev.parley.conversation.lifecycle.adapter.web;
 
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
+import dev.parley.conversation.directory.adapter.web.StatusRequest;
 import dev.parley.conversation.directory.domain.AgentStatus;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
@@ -46,9 +47,6 @@ public class InternalController {
     public record AssignRequest(UUID agentId) {
     }
 
-    public record StatusRequest(String status) {
-    }
-
     /** Single winner: 200 when this call assigned it, 409 {@code agent.unavailable} or {@code conversation.illegal_transition} otherwise. */
     @PostMapping("/conversations/{id}/assign")
     public Mono<ResponseEntity<Conversation>> assign(Caller caller, @PathVariable UUID id, @RequestBody AssignRequest request) {
@@ -75,10 +73,9 @@ public class InternalController {
                                                     @RequestBody StatusRequest request) {
         AgentStatus status;
         try {
-            status = AgentStatus.valueOf(String.valueOf(request.status()).toUpperCase());
-        } catch (IllegalArgumentException e) {
-            return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, Rejection.invalid("agent.invalid_status",
-                    "status", "status is ONLINE, AWAY, BUSY or OFFLINE")));
+            status = request.parsed();
+        } catch (ProblemException e) {
+            return Mono.error(e);
         }
         return Responses.ok(statuses.change(caller, agentId, status));
     }
