@@ -92,6 +92,19 @@ class ReadingIT extends CoreTestBase {
     }
 
     @Test
+    void theWorkerListsTheOpenConversationsAnAgentOwns() {
+        Conversation owned = queuedConversationOf(ALICE_CUSTOMER);
+        accepted(apply(WORKER, owned.id(), new LifecycleCommand.Assign(BOB)));
+        Conversation waiting = queuedConversationOf(ALICE_CUSTOMER);
+
+        List<ConversationSummary> open = accepted(reading.openOwnedBy(WORKER, BOB).block(PATIENCE));
+
+        assertThat(open).extracting(ConversationSummary::id).contains(owned.id()).doesNotContain(waiting.id());
+        assertThat(open).extracting(ConversationSummary::ownerId).containsOnly(BOB);
+        assertThat(rejectionCode(reading.openOwnedBy(BOB_AGENT, BOB).block(PATIENCE))).isEqualTo("conversation.forbidden");
+    }
+
+    @Test
     void aListIsWalkedPageByPageWithACursor() {
         for (int i = 0; i < 7; i++) {
             queuedConversationOf(ALICE_CUSTOMER);

@@ -70,6 +70,12 @@ public class InternalController {
         return Responses.ok(reading.queue(caller, department, limit));
     }
 
+    /** The open conversations an agent owns, so the worker can requeue them when the agent goes offline. */
+    @GetMapping("/agents/{agentId}/conversations")
+    public Mono<ResponseEntity<List<ConversationSummary>>> openOwnedBy(Caller caller, @PathVariable UUID agentId) {
+        return Responses.ok(reading.openOwnedBy(caller, agentId));
+    }
+
     @PutMapping("/agents/{agentId}/status")
     public Mono<ResponseEntity<AgentStatus>> status(Caller caller, @PathVariable UUID agentId,
                                                     @RequestBody StatusRequest request) {
