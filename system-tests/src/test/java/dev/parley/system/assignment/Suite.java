@@ -7,9 +7,11 @@ import dev.parley.testsupport.TestKafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * The conversation service and assignment workers started in this JVM against one real PostgreSQL
@@ -31,7 +33,7 @@ final class Suite {
     }
 
     ConfigurableApplicationContext conversationService() {
-        return new SpringApplicationBuilder(ConversationServiceApplication.class).run(
+        return new SpringApplicationBuilder(ConversationServiceApplication.class).initializers(Suite::ownNettyResources).run(
                 "--server.port=0",
                 "--spring.application.name=conversation-service",
                 "--spring.r2dbc.url=" + database.r2dbcUrl(),
@@ -61,7 +63,25 @@ final class Suite {
                 "--parley.assignment.client-id=" + WORKER_CLIENT,
                 "--parley.assignment.client-secret=" + WORKER_SECRET));
         arguments.addAll(Stream.of(settings).map(setting -> "--" + setting).toList());
-        return new SpringApplicationBuilder(AssignmentWorkerApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(AssignmentWorkerApplication.class).initializers(Suite::ownNettyResources)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * Reactor Netty's global resources are shared by every application in the JVM, and a context
+     * that closes disposes them by default: stopping one worker would stop the conversation service's
+     * server too. Each application here keeps its own, as if in a process of its own.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
     }
 
     static int port(ConfigurableApplicationContext service) {
