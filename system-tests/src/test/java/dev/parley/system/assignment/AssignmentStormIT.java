@@ -45,7 +45,7 @@ class AssignmentStormIT {
     private static final int FIFO_SLACK = 4;
 
     @Test
-    @Timeout(240)
+    @Timeout(300)
     void aStormOfConversationsIsDrainedWithOneOwnerEachWithinCapacityAndInOrder(TestDatabase database,
                                                                                 TestKafka kafka) throws Exception {
         var suite = new Suite(database, kafka);
@@ -77,7 +77,7 @@ class AssignmentStormIT {
                                         customerOf.put(id, customers.get(i % CUSTOMERS));
                                     }
                                 }), 16)
-                        .then().block(Duration.ofSeconds(90));
+                        .then().block(Duration.ofSeconds(120));
                 long queuedAt = System.nanoTime();
 
                 var stoppedOne = new AtomicBoolean();
