@@ -66,8 +66,11 @@ public final class AssigningConversations {
     }
 
     private Mono<Void> whileAsked(UUID departmentId, AtomicInteger asked, int seen) {
+        // A failed or cancelled drain (the handler's partition was revoked, the worker stops) must
+        // not leave the department marked busy, or no later drain on this worker would run.
         return drainFully(departmentId)
                 .doOnError(e -> asked.set(0))
+                .doOnCancel(() -> asked.set(0))
                 .then(Mono.defer(() -> {
                     int left = asked.addAndGet(-seen);
                     return left == 0 ? Mono.empty() : whileAsked(departmentId, asked, left);

@@ -66,6 +66,19 @@ class AssigningConversationsTest {
     }
 
     @Test
+    void aCancelledDrainDoesNotBlockTheNextOne() {
+        AgentSeat agent = service.agent("ONLINE", 1);
+        UUID conversation = service.queued(NOW.minusSeconds(5));
+        service.hang = true;
+        assigning.drain(service.department).subscribe().dispose();
+        service.hang = false;
+
+        assigning.drain(service.department).block();
+
+        assertThat(service.ownerOf(conversation)).isEqualTo(agent.id());
+    }
+
+    @Test
     void agentsThatAreNotOnlineGetNothing() {
         service.agent("AWAY", 3);
         service.agent("BUSY", 3);

@@ -22,6 +22,8 @@ final class FakeConversationService implements ConversationService {
     final List<String> calls = new ArrayList<>();
     /** Agents the next agent listing reports as free although they are full: a stale read. */
     final Set<UUID> staleFree = new java.util.HashSet<>();
+    /** While set, assign calls never answer, as when the service hangs. */
+    volatile boolean hang;
 
     record Waiting(UUID id, Instant queuedAt, boolean priority, UUID owner) {
     }
@@ -67,6 +69,9 @@ final class FakeConversationService implements ConversationService {
     @Override
     public synchronized Mono<AssignOutcome> assign(UUID conversationId, UUID agentId) {
         calls.add("assign " + conversationId + " " + agentId);
+        if (hang) {
+            return Mono.never();
+        }
         Waiting conversation = conversations.get(conversationId);
         if (conversation == null || conversation.owner() != null) {
             return Mono.just(AssignOutcome.NOT_WAITING);

@@ -41,6 +41,11 @@ public final class ServiceTokens {
 
     /** A token valid for at least a little longer. */
     public Mono<String> token() {
+        return token(true);
+    }
+
+    /** {@code mayRenew} false: use what is there, even if due, so a short-lived grant cannot loop. */
+    private Mono<String> token(boolean mayRenew) {
         return Mono.defer(() -> {
             Mono<Token> cached = current.get();
             if (cached == null) {
@@ -50,11 +55,11 @@ public final class ServiceTokens {
             }
             Mono<Token> used = cached;
             return used.flatMap(token -> {
-                if (clock.instant().isBefore(token.renewAt())) {
+                if (!mayRenew || clock.instant().isBefore(token.renewAt())) {
                     return Mono.just(token.value());
                 }
                 current.compareAndSet(used, null);
-                return token();
+                return token(false);
             });
         });
     }

@@ -56,6 +56,15 @@ class ServiceTokensTest {
     }
 
     @Test
+    void aGrantThatIsAlreadyDueIsFetchedAtMostOnceMorePerCallNotForever() {
+        lifetimeSeconds = 0;
+
+        assertThat(tokens.token().block()).isEqualTo("token-2");
+        assertThat(tokens.token().block()).isEqualTo("token-3");
+        assertThat(fetches).hasValue(3);
+    }
+
+    @Test
     void aRefusedFetchIsNotKeptAndTheNextCallTriesAgain() {
         answer = HttpStatus.UNAUTHORIZED;
         assertThatThrownBy(() -> tokens.token().block()).isNotNull();
