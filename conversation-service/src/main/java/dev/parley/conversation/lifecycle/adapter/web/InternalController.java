@@ -76,6 +76,12 @@ public class InternalController {
         return Responses.ok(reading.openOwnedBy(caller, agentId));
     }
 
+    /** The owner of the department's most recently assigned open conversation: the worker's round-robin position. */
+    @GetMapping("/departments/{departmentId}/last-assignee")
+    public Mono<ResponseEntity<ReadingConversations.LastAssignee>> lastAssignee(Caller caller, @PathVariable UUID departmentId) {
+        return Responses.ok(reading.lastAssignee(caller, departmentId));
+    }
+
     @PutMapping("/agents/{agentId}/status")
     public Mono<ResponseEntity<AgentStatus>> status(Caller caller, @PathVariable UUID agentId,
                                                     @RequestBody StatusRequest request) {
