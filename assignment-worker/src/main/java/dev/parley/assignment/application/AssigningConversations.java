@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,16 +36,14 @@ public final class AssigningConversations {
 
     private final ConversationService service;
     private final RoutingSettings settings;
-    private final RoundRobinPositions positions;
     private final AssignmentObserver observer;
     private final Clock clock;
     private final Map<UUID, AtomicInteger> demand = new ConcurrentHashMap<>();
 
-    public AssigningConversations(ConversationService service, RoutingSettings settings, RoundRobinPositions positions,
-                                  AssignmentObserver observer, Clock clock) {
+    public AssigningConversations(ConversationService service, RoutingSettings settings, AssignmentObserver observer,
+                                  Clock clock) {
         this.service = service;
         this.settings = settings;
-        this.positions = positions;
         this.observer = observer;
         this.clock = clock;
     }
@@ -87,14 +86,19 @@ public final class AssigningConversations {
     }
 
     private Mono<RoundResult> round(UUID departmentId) {
-        return Mono.zip(service.queue(departmentId, settings.queuePage()).collectList(), service.agents().collectList())
+        Strategy strategy = settings.strategyOf(departmentId);
+        // Only round-robin needs the position; it is read once per round and then kept locally.
+        Mono<Optional<UUID>> position = strategy == Strategy.ROUND_ROBIN
+                ? service.lastAssignee(departmentId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                : Mono.just(Optional.empty());
+        return Mono.zip(service.queue(departmentId, settings.queuePage()).collectList(), service.agents().collectList(),
+                        position)
                 .flatMap(read -> {
                     List<WaitingConversation> queue = read.getT1();
                     Instant now = clock.instant();
                     observer.queueRead(departmentId, queue.size(),
                             queue.stream().map(c -> c.waitedAt(now)).max(Duration::compareTo).orElse(Duration.ZERO));
-                    var roster = new Roster(read.getT2());
-                    Strategy strategy = settings.strategyOf(departmentId);
+                    var roster = new Roster(read.getT2(), read.getT3().orElse(null));
                     Router router = settings.routerOf(departmentId);
                     return Flux.fromIterable(queue)
                             .concatMap(conversation -> offer(conversation, roster, strategy, router))
@@ -111,7 +115,7 @@ public final class AssigningConversations {
     private Mono<Placement> offer(WaitingConversation conversation, Roster roster, Strategy strategy, Router router) {
         return Mono.defer(() -> {
             UUID department = conversation.departmentId();
-            var chosen = router.choose(conversation, roster.agents(), clock.instant(), positions.last(department));
+            var chosen = router.choose(conversation, roster.agents(), clock.instant(), roster.lastAssigned());
             if (chosen.isEmpty()) {
                 return Mono.just(Placement.NOBODY_FREE);
             }
@@ -119,8 +123,7 @@ public final class AssigningConversations {
             return service.assign(conversation.id(), agent.id()).flatMap(outcome -> {
                 observer.attempted(strategy, outcome);
                 if (outcome == AssignOutcome.ASSIGNED) {
-                    roster.put(agent.withOneMore());
-                    positions.moved(department, agent.id());
+                    roster.assigned(agent);
                     observer.assigned(strategy, conversation.waitedAt(clock.instant()));
                     return Mono.just(Placement.ASSIGNED);
                 }
@@ -134,13 +137,24 @@ public final class AssigningConversations {
         });
     }
 
-    /** The round's view of the agents, updated as it assigns. Used by one round at a time. */
+    /** The round's view of the agents and of the round-robin turn, updated as it assigns. One round uses it. */
     private static final class Roster {
         private final Map<UUID, AgentSeat> byId;
+        private UUID lastAssigned;
 
-        Roster(List<AgentSeat> agents) {
+        Roster(List<AgentSeat> agents, UUID lastAssigned) {
             byId = agents.stream().collect(Collectors.toMap(AgentSeat::id, Function.identity(), (a, b) -> b,
                     LinkedHashMap::new));
+            this.lastAssigned = lastAssigned;
+        }
+
+        UUID lastAssigned() {
+            return lastAssigned;
+        }
+
+        void assigned(AgentSeat agent) {
+            byId.put(agent.id(), agent.withOneMore());
+            lastAssigned = agent.id();
         }
 
         List<AgentSeat> agents() {

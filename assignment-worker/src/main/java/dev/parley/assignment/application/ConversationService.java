@@ -23,6 +23,13 @@ public interface ConversationService {
     /** Up to {@code limit} waiting conversations of a department in assignment order (requeued first, then oldest). */
     Flux<WaitingConversation> queue(UUID departmentId, int limit);
 
+    /**
+     * The round-robin position of a department: the owner of its most recently assigned open
+     * conversation, empty when there is none. Derived by the service from the conversations, so every
+     * worker reads the same position and it survives worker restarts.
+     */
+    Mono<UUID> lastAssignee(UUID departmentId);
+
     /** Asks to make {@code agentId} the owner; the service decides. */
     Mono<AssignOutcome> assign(UUID conversationId, UUID agentId);
 

@@ -6,7 +6,6 @@ import dev.parley.assignment.adapter.kafka.AssignmentConsumer;
 import dev.parley.assignment.adapter.micrometer.AssignmentMeters;
 import dev.parley.assignment.application.AssigningConversations;
 import dev.parley.assignment.application.ConversationService;
-import dev.parley.assignment.application.LocalRoundRobinPositions;
 import dev.parley.assignment.application.ReactingToEvents;
 import dev.parley.assignment.application.RoutingSettings;
 import dev.parley.assignment.application.Sweeping;
@@ -49,8 +48,7 @@ public class AssignmentWorkerConfiguration {
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().strategy()));
         var settings = new RoutingSettings(properties.defaultStrategy(), strategies, properties.skillsFallbackAfter(),
                 properties.queuePage());
-        return new AssigningConversations(service, settings, new LocalRoundRobinPositions(),
-                new AssignmentMeters(registry), clock);
+        return new AssigningConversations(service, settings, new AssignmentMeters(registry), clock);
     }
 
     @Bean

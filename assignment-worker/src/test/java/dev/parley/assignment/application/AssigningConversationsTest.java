@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class AssigningConversationsTest {
     private final FakeConversationService service = new FakeConversationService();
     private final AssigningConversations assigning = new AssigningConversations(service,
             new RoutingSettings(Strategy.LEAST_BUSY, Map.of(), Duration.ofMinutes(2), 2),
-            new LocalRoundRobinPositions(), AssignmentObserver.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+            AssignmentObserver.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
     private final ReactingToEvents reacting = new ReactingToEvents(assigning, service, true);
 
     @Test
@@ -76,6 +77,24 @@ class AssigningConversationsTest {
         assigning.drain(service.department).block();
 
         assertThat(service.ownerOf(conversation)).isEqualTo(agent.id());
+    }
+
+    @Test
+    void roundRobinTakesItsTurnFromTheServiceSoAnotherWorkerContinuesIt() {
+        var roundRobin = new RoutingSettings(Strategy.LEAST_BUSY, Map.of(service.department, Strategy.ROUND_ROBIN),
+                Duration.ofMinutes(2), 10);
+        var first = new AssigningConversations(service, roundRobin, AssignmentObserver.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        var second = new AssigningConversations(service, roundRobin, AssignmentObserver.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        var agents = java.util.stream.Stream.of(service.agent("ONLINE", 9), service.agent("ONLINE", 9), service.agent("ONLINE", 9))
+                .map(AgentSeat::id).sorted().toList();
+        UUID one = service.queued(NOW.minusSeconds(3));
+        UUID two = service.queued(NOW.minusSeconds(2));
+        first.drain(service.department).block();
+        UUID three = service.queued(NOW.minusSeconds(1));
+
+        second.drain(service.department).block();
+
+        assertThat(List.of(service.ownerOf(one), service.ownerOf(two), service.ownerOf(three))).isEqualTo(agents);
     }
 
     @Test

@@ -22,6 +22,7 @@ final class FakeConversationService implements ConversationService {
     final List<String> calls = new ArrayList<>();
     /** Agents the next agent listing reports as free although they are full: a stale read. */
     final Set<UUID> staleFree = new java.util.HashSet<>();
+    private UUID lastAssignee;
     /** While set, assign calls never answer, as when the service hangs. */
     volatile boolean hang;
 
@@ -82,7 +83,13 @@ final class FakeConversationService implements ConversationService {
         }
         agents.put(agentId, agent.withOneMore());
         conversations.put(conversationId, new Waiting(conversationId, conversation.queuedAt(), false, agentId));
+        lastAssignee = agentId;
         return Mono.just(AssignOutcome.ASSIGNED);
+    }
+
+    @Override
+    public synchronized Mono<UUID> lastAssignee(UUID departmentId) {
+        return Mono.justOrEmpty(lastAssignee);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +31,21 @@ class AssignmentIT {
     private static ConfigurableApplicationContext worker;
     private static Cast cast;
     private static Api api;
+    private static UUID roundRobin;
 
     @BeforeAll
     static void start(TestDatabase testDatabase, TestKafka kafka) {
         database = testDatabase;
         var suite = new Suite(database, kafka);
         service = suite.conversationService();
-        worker = suite.worker(service, "parley.assignment.sweep-interval=10m");
         cast = new Cast(database);
+        try {
+            roundRobin = cast.department("Round robin");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        worker = suite.worker(service, "parley.assignment.sweep-interval=10m",
+                "parley.assignment.departments." + roundRobin + ".strategy=ROUND_ROBIN");
         api = new Api(Suite.port(service));
     }
 
@@ -75,6 +83,25 @@ class AssignmentIT {
         api.resolve(customer, first);
 
         await().atMost(WAIT).until(() -> longIdle.equals(owner(third)));
+    }
+
+    @Test
+    void aRoundRobinDepartmentsAgentsTakeTurnsInIdOrder() throws SQLException {
+        var agents = new java.util.ArrayList<UUID>();
+        for (String name : List.of("Hal", "Ida", "Jon")) {
+            agents.add(cast.agent(name, "ONLINE", 5, Instant.now(), roundRobin));
+        }
+        agents.sort(null);
+        var customer = api.customer(cast.inbox(roundRobin));
+
+        var owners = new java.util.ArrayList<UUID>();
+        for (int i = 0; i < 4; i++) {
+            UUID conversation = api.start(customer);
+            await().atMost(WAIT).until(() -> owner(conversation) != null);
+            owners.add(owner(conversation));
+        }
+
+        assertThat(owners).containsExactly(agents.get(0), agents.get(1), agents.get(2), agents.get(0));
     }
 
     @Test

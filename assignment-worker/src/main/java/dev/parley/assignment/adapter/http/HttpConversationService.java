@@ -46,6 +46,9 @@ public final class HttpConversationService implements ConversationService {
     record AssignRequest(UUID agentId) {
     }
 
+    record LastAssigneeJson(UUID agentId) {
+    }
+
     record Problem(String code) {
     }
 
@@ -70,6 +73,15 @@ public final class HttpConversationService implements ConversationService {
     @Override
     public Flux<UUID> openConversationsOf(UUID agentId) {
         return list("/internal/v1/agents/" + agentId + "/conversations", SummaryJson.class).map(SummaryJson::id);
+    }
+
+    @Override
+    public Mono<UUID> lastAssignee(UUID departmentId) {
+        return authorized(token -> client.get().uri("/internal/v1/departments/{id}/last-assignee", departmentId)
+                .headers(h -> h.setBearerAuth(token))
+                .retrieve()
+                .bodyToMono(LastAssigneeJson.class))
+                .flatMap(last -> Mono.justOrEmpty(last.agentId()));
     }
 
     @Override
