@@ -3,6 +3,7 @@ package dev.parley.conversation.core;
 import static dev.parley.conversation.fixtures.Cast.ALICE_CUSTOMER;
 import static dev.parley.conversation.fixtures.Cast.BOB;
 import static dev.parley.conversation.fixtures.Cast.BOB_AGENT;
+import static dev.parley.conversation.fixtures.Cast.CAROL;
 import static dev.parley.conversation.fixtures.Cast.DAN_AGENT;
 import static dev.parley.conversation.fixtures.Cast.SUPPORT;
 import static dev.parley.conversation.fixtures.Cast.BILLING;
@@ -18,6 +19,7 @@ import dev.parley.conversation.reading.application.ReadingConversations.View;
 import dev.parley.events.EventEnvelope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +91,33 @@ class ReadingIT extends CoreTestBase {
                 .isEqualTo("conversation.forbidden");
         assertThat(accepted(reading.list(DAN_AGENT, View.QUEUE, BILLING, null, 50).block(PATIENCE)).conversations())
                 .extracting(ConversationSummary::id).doesNotContain(waiting.id());
+    }
+
+    @Test
+    void theWorkerListsTheOpenConversationsAnAgentOwns() {
+        Conversation owned = queuedConversationOf(ALICE_CUSTOMER);
+        accepted(apply(WORKER, owned.id(), new LifecycleCommand.Assign(BOB)));
+        Conversation waiting = queuedConversationOf(ALICE_CUSTOMER);
+
+        List<ConversationSummary> open = accepted(reading.openOwnedBy(WORKER, BOB).block(PATIENCE));
+
+        assertThat(open).extracting(ConversationSummary::id).contains(owned.id()).doesNotContain(waiting.id());
+        assertThat(open).extracting(ConversationSummary::ownerId).containsOnly(BOB);
+        assertThat(rejectionCode(reading.openOwnedBy(BOB_AGENT, BOB).block(PATIENCE))).isEqualTo("conversation.forbidden");
+    }
+
+    @Test
+    void theRoundRobinPositionIsTheOwnerOfTheLatestAssignment() {
+        Conversation first = queuedConversationOf(ALICE_CUSTOMER);
+        Conversation second = queuedConversationOf(ALICE_CUSTOMER);
+
+        accepted(apply(WORKER, first.id(), new LifecycleCommand.Assign(CAROL)));
+        assertThat(accepted(reading.lastAssignee(WORKER, SUPPORT).block(PATIENCE)).agentId()).isEqualTo(CAROL);
+        accepted(apply(WORKER, second.id(), new LifecycleCommand.Assign(BOB)));
+
+        assertThat(accepted(reading.lastAssignee(WORKER, SUPPORT).block(PATIENCE)).agentId()).isEqualTo(BOB);
+        assertThat(accepted(reading.lastAssignee(WORKER, UUID.randomUUID()).block(PATIENCE)).agentId()).isNull();
+        assertThat(rejectionCode(reading.lastAssignee(BOB_AGENT, SUPPORT).block(PATIENCE))).isEqualTo("conversation.forbidden");
     }
 
     @Test

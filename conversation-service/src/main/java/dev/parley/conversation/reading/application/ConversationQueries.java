@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The read side: pages of messages, reactions and conversation lists. Access is checked by
@@ -23,6 +24,14 @@ public interface ConversationQueries {
 
     /** A department's waiting conversations in assignment order: requeued first, then oldest first. */
     Flux<ConversationSummary> queue(UUID departmentId, int limit);
+
+    /**
+     * The owner of the department's most recently assigned open conversation, if any: the
+     * round-robin position of the assignment worker, derived from the conversations themselves so
+     * every worker sees the same one and it survives restarts. Only open conversations are looked
+     * at, which bounds the work by the department's seats rather than its history.
+     */
+    Mono<UUID> lastAssignee(UUID departmentId);
 
     record ReactionCount(UUID messageId, String emoji, List<UUID> userIds) {
     }

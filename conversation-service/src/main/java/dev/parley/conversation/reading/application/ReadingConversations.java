@@ -139,6 +139,30 @@ public final class ReadingConversations {
         return queries.queue(departmentId, limit).collectList().map(Outcome::accepted);
     }
 
+    /**
+     * The open conversations an agent owns (ACTIVE or WAITING_ON_CUSTOMER), for the assignment worker
+     * to requeue when the agent goes offline. An agent owns at most 100, so one page holds them all.
+     */
+    public Mono<Outcome<List<ConversationSummary>>> openOwnedBy(Caller caller, UUID agentId) {
+        if (!(caller instanceof Caller.Service)) {
+            return Mono.just(Outcome.rejected(AccessPolicy.FORBIDDEN, "an agent's open conversations are for services"));
+        }
+        var filter = new ListFilter(null, agentId, null, false, List.of("ACTIVE", "WAITING_ON_CUSTOMER"));
+        return queries.list(filter, agentId, true, null, MAX_PAGE).collectList().map(Outcome::accepted);
+    }
+
+    /** A department's round-robin position for the assignment worker; {@code agentId} null when none. */
+    public record LastAssignee(UUID agentId) {
+    }
+
+    public Mono<Outcome<LastAssignee>> lastAssignee(Caller caller, UUID departmentId) {
+        if (!(caller instanceof Caller.Service)) {
+            return Mono.just(Outcome.rejected(AccessPolicy.FORBIDDEN, "the round-robin position is for services"));
+        }
+        return queries.lastAssignee(departmentId).map(LastAssignee::new).defaultIfEmpty(new LastAssignee(null))
+                .map(Outcome::accepted);
+    }
+
     private Mono<Outcome<ListFilter>> filterFor(Caller caller, View view, UUID departmentId) {
         List<String> open = List.of("BOT", "QUEUED", "ACTIVE", "WAITING_ON_CUSTOMER");
         if (caller instanceof Caller.Customer customer) {

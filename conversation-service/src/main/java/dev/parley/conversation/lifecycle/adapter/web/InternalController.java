@@ -68,6 +68,18 @@ public class InternalController {
         return Responses.ok(reading.queue(caller, department, limit));
     }
 
+    /** The open conversations an agent owns, so the worker can requeue them when the agent goes offline. */
+    @GetMapping("/agents/{agentId}/conversations")
+    public Mono<ResponseEntity<List<ConversationSummary>>> openOwnedBy(Caller caller, @PathVariable UUID agentId) {
+        return Responses.ok(reading.openOwnedBy(caller, agentId));
+    }
+
+    /** The owner of the department's most recently assigned open conversation: the worker's round-robin position. */
+    @GetMapping("/departments/{departmentId}/last-assignee")
+    public Mono<ResponseEntity<ReadingConversations.LastAssignee>> lastAssignee(Caller caller, @PathVariable UUID departmentId) {
+        return Responses.ok(reading.lastAssignee(caller, departmentId));
+    }
+
     @PutMapping("/agents/{agentId}/status")
     public Mono<ResponseEntity<AgentStatus>> status(Caller caller, @PathVariable UUID agentId,
                                                     @RequestBody StatusRequest request) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The read side in SQL. Every query is keyed by conversation id or walks one of the list indexes
@@ -58,6 +59,19 @@ public final class R2dbcConversationQueries implements ConversationQueries {
                         ORDER BY c.queue_priority DESC, c.queued_at, c.id LIMIT :limit""")
                 .bind("department", departmentId).bind("limit", limit)
                 .map(R2dbcConversationQueries::summary).all();
+    }
+
+    @Override
+    public Mono<UUID> lastAssignee(UUID departmentId) {
+        return db.sql("""
+                        SELECT c.owner_id FROM conversation c
+                        JOIN LATERAL (SELECT max(e.occurred_at) AS at FROM conversation_event e
+                                      WHERE e.conversation_id = c.id AND e.type = 'conversation.assigned') a ON TRUE
+                        WHERE c.department_id = :department AND c.owner_id IS NOT NULL
+                          AND c.status IN ('ACTIVE', 'WAITING_ON_CUSTOMER')
+                        ORDER BY a.at DESC NULLS LAST, c.id LIMIT 1""")
+                .bind("department", departmentId)
+                .map(row -> row.get("owner_id", UUID.class)).one();
     }
 
     @Override
