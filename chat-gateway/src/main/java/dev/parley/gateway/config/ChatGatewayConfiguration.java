@@ -1,13 +1,34 @@
 package dev.parley.gateway.config;
 
+import dev.parley.events.Topics;
+import dev.parley.events.bus.EventBus;
 import dev.parley.events.spring.EventBusConfiguration;
-import java.util.UUID;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
+import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.gateway.delivery.adapter.bus.EventFanout;
+import dev.parley.gateway.session.domain.SessionTable;
+import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
+import dev.parley.gateway.socket.adapter.ws.ClientSocket;
+import dev.parley.gateway.socket.adapter.ws.Frames;
+import dev.parley.gateway.socket.adapter.ws.GatewayMetrics;
+import dev.parley.gateway.socket.adapter.ws.GatewaySocketHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every bean of the gateway is built here, explicitly. */
 @Configuration(proxyBeanMethods = false)
@@ -25,5 +46,77 @@ public class ChatGatewayConfiguration {
     @Bean
     MeterRegistryCustomizer<MeterRegistry> nodeTag(NodeId nodeId) {
         return registry -> registry.config().commonTags("node", nodeId.value());
+    }
+
+    @Bean
+    Clock gatewayClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Frames frames() {
+        return new Frames(JsonMapper.builder().build());
+    }
+
+    @Bean
+    SessionTable<ClientSocket> sessionTable() {
+        return new SessionTable<>(ClientSocket::principal);
+    }
+
+    @Bean
+    GatewayMetrics gatewayMetrics(MeterRegistry registry, Clock gatewayClock) {
+        return new GatewayMetrics(registry, gatewayClock, ClientProtocol.TYPES);
+    }
+
+    @Bean
+    ConversationApi conversationApi(GatewayProperties properties, Frames frames) {
+        return new ConversationApi(WebClient.builder().baseUrl(properties.conversationService()).build(), frames.json(),
+                properties.upstreamTimeout());
+    }
+
+    @Bean
+    TokenVerifier tokenVerifier(GatewayProperties properties) {
+        return TokenVerifier.againstJwks(properties.conversationService() + "/.well-known/jwks.json",
+                properties.issuer(), properties.audience());
+    }
+
+    @Bean
+    ClientProtocol clientProtocol(TokenVerifier tokenVerifier, ConversationApi conversationApi,
+                                  SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
+                                  Clock gatewayClock, GatewayProperties properties, NodeId nodeId) {
+        return new ClientProtocol(tokenVerifier, conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
+                properties.participantsTtl(), nodeId.value());
+    }
+
+    @Bean
+    GatewaySocketHandler gatewaySocketHandler(ClientProtocol clientProtocol, SessionTable<ClientSocket> sessionTable,
+                                              GatewayMetrics gatewayMetrics, GatewayProperties properties,
+                                              Clock gatewayClock) {
+        var limits = new GatewaySocketHandler.Limits(properties.helloTimeout(), properties.outboundQueue(),
+                properties.commandsPerSecond(), properties.commandBurst());
+        return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock);
+    }
+
+    /** {@code /ws}; no tokens in the URL: the socket authenticates with its first frame. */
+    @Bean
+    HandlerMapping webSocketMapping(GatewaySocketHandler gatewaySocketHandler) {
+        return new SimpleUrlHandlerMapping(Map.of("/ws", gatewaySocketHandler), -1);
+    }
+
+    /** Netty refuses frames over {@code maxFrameSize} and closes with 1009 (message too big). */
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter(GatewayProperties properties) {
+        int max = (int) properties.maxFrameSize().toBytes();
+        var strategy = new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(max));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));
+    }
+
+    @Bean(destroyMethod = "close")
+    EventFanout eventFanout(SessionTable<ClientSocket> sessionTable, Frames frames, Clock gatewayClock,
+                            GatewayProperties properties, EventBus eventBus, Topics topics, NodeId nodeId) {
+        var fanout = new EventFanout(sessionTable, frames, gatewayClock, properties.catchUpWindow());
+        fanout.start(eventBus, topics, nodeId.value());
+        return fanout;
     }
 }

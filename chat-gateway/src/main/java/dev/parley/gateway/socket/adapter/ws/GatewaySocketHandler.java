@@ -1,0 +1,67 @@
+package dev.parley.gateway.socket.adapter.ws;
+
+import dev.parley.gateway.session.domain.SessionTable;
+import dev.parley.gateway.session.domain.TokenBucket;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code /ws} endpoint. Each socket must say {@code hello} within the hello timeout; its frames
+ * are then handled one at a time, in order (so a client's sends reach conversation-service in the
+ * order it sent them), while its outbound queue is drained independently.
+ */
+public final class GatewaySocketHandler implements WebSocketHandler {
+
+    /** Settings of one socket. */
+    public record Limits(Duration helloTimeout, int outboundQueue, double commandsPerSecond, double commandBurst) {
+    }
+
+    private final ClientProtocol protocol;
+    private final SessionTable<ClientSocket> table;
+    private final GatewayMetrics metrics;
+    private final Limits limits;
+    private final Clock clock;
+
+    public GatewaySocketHandler(ClientProtocol protocol, SessionTable<ClientSocket> table, GatewayMetrics metrics,
+                                Limits limits, Clock clock) {
+        this.protocol = protocol;
+        this.table = table;
+        this.metrics = metrics;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        ClientSocket socket = new ClientSocket(session, limits.outboundQueue(),
+                new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), clock),
+                () -> metrics.rejected("slow_consumer"));
+        metrics.opened();
+        var helloTimer = Mono.delay(limits.helloTimeout()).subscribe(tick -> {
+            if (!socket.authenticated()) {
+                metrics.rejected("hello_timeout");
+                socket.close(CloseCodes.HELLO_TIMEOUT);
+            }
+        });
+        Mono<Void> output = session.send(socket.outbound()
+                .doOnNext(metrics::written)
+                .map(frame -> session.textMessage(frame.text())));
+        Mono<Void> input = session.receive()
+                .map(WebSocketMessage::getPayloadAsText)
+                .concatMap(text -> protocol.onFrame(socket, text), 1)
+                .then();
+        return Mono.zip(input, output).then()
+                .doFinally(signal -> {
+                    helloTimer.dispose();
+                    if (socket.authenticated()) {
+                        table.remove(socket);
+                    }
+                    metrics.closed(socket.authenticated() ? socket.principal().role() : null);
+                    socket.closed();
+                });
+    }
+}
