@@ -36,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(GatewayProperties.class)
 public class ChatGatewayConfiguration {
 
+    private static final int NETTY_CEILING = 4;
+
     /** This node's id: configured, or random, so two nodes never share one by accident. */
     @Bean
     NodeId nodeId(GatewayProperties properties) {
@@ -93,7 +95,7 @@ public class ChatGatewayConfiguration {
                                               GatewayMetrics gatewayMetrics, GatewayProperties properties,
                                               Clock gatewayClock) {
         var limits = new GatewaySocketHandler.Limits(properties.helloTimeout(), properties.outboundQueue(),
-                properties.commandsPerSecond(), properties.commandBurst());
+                properties.commandsPerSecond(), properties.commandBurst(), (int) properties.maxFrameSize().toBytes());
         return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock);
     }
 
@@ -103,10 +105,14 @@ public class ChatGatewayConfiguration {
         return new SimpleUrlHandlerMapping(Map.of("/ws", gatewaySocketHandler), -1);
     }
 
-    /** Netty refuses frames over {@code maxFrameSize} and closes with 1009 (message too big). */
+    /**
+     * The socket handler closes frames over {@code maxFrameSize} with 1009 itself; Netty's own limit is
+     * a ceiling {@value #NETTY_CEILING}× higher that bounds the memory one frame may take before the
+     * handler sees it (Reactor Netty answers frames over it with 1002, protocol error).
+     */
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(GatewayProperties properties) {
-        int max = (int) properties.maxFrameSize().toBytes();
+        int max = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameSize().toBytes() * NETTY_CEILING);
         var strategy = new ReactorNettyRequestUpgradeStrategy(
                 () -> WebsocketServerSpec.builder().maxFramePayloadLength(max));
         return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));

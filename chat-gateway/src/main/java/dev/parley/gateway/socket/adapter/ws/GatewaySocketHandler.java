@@ -4,8 +4,8 @@ import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +17,12 @@ import reactor.core.publisher.Mono;
 public final class GatewaySocketHandler implements WebSocketHandler {
 
     /** Settings of one socket. */
-    public record Limits(Duration helloTimeout, int outboundQueue, double commandsPerSecond, double commandBurst) {
+    public record Limits(Duration helloTimeout, int outboundQueue, double commandsPerSecond, double commandBurst,
+                         int maxFrameSize) {
+    }
+
+    /** An inbound frame, read off its buffer at once (Netty releases the buffer after the callback). */
+    private record Inbound(int size, String text) {
     }
 
     private final ClientProtocol protocol;
@@ -51,8 +56,15 @@ public final class GatewaySocketHandler implements WebSocketHandler {
                 .doOnNext(metrics::written)
                 .map(frame -> session.textMessage(frame.text())));
         Mono<Void> input = session.receive()
-                .map(WebSocketMessage::getPayloadAsText)
-                .concatMap(text -> protocol.onFrame(socket, text), 1)
+                .map(message -> new Inbound(message.getPayload().readableByteCount(), message.getPayloadAsText()))
+                .concatMap(frame -> {
+                    if (frame.size() > limits.maxFrameSize()) {
+                        metrics.rejected("too_big");
+                        socket.close(CloseStatus.TOO_BIG_TO_PROCESS);
+                        return Mono.empty();
+                    }
+                    return protocol.onFrame(socket, frame.text());
+                }, 1)
                 .then();
         return Mono.zip(input, output).then()
                 .doFinally(signal -> {
