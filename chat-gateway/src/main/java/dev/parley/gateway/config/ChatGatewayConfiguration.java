@@ -5,7 +5,12 @@ import dev.parley.events.bus.EventBus;
 import dev.parley.events.spring.EventBusConfiguration;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
 import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.events.spring.EngineProperties;
 import dev.parley.gateway.delivery.adapter.bus.EventFanout;
+import dev.parley.gateway.delivery.adapter.bus.RoutedDelivery;
+import dev.parley.gateway.routing.adapter.memory.MemoryRouting;
+import dev.parley.gateway.routing.adapter.redis.RedisRouting;
+import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
 import dev.parley.gateway.socket.adapter.ws.ClientSocket;
@@ -16,7 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,18 +92,18 @@ public class ChatGatewayConfiguration {
     @Bean
     ClientProtocol clientProtocol(TokenVerifier tokenVerifier, ConversationApi conversationApi,
                                   SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
-                                  Clock gatewayClock, GatewayProperties properties, NodeId nodeId) {
+                                  Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing) {
         return new ClientProtocol(tokenVerifier, conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
-                properties.participantsTtl(), nodeId.value());
+                properties.participantsTtl(), nodeId.value(), routing);
     }
 
     @Bean
     GatewaySocketHandler gatewaySocketHandler(ClientProtocol clientProtocol, SessionTable<ClientSocket> sessionTable,
                                               GatewayMetrics gatewayMetrics, GatewayProperties properties,
-                                              Clock gatewayClock) {
+                                              Clock gatewayClock, Routing routing) {
         var limits = new GatewaySocketHandler.Limits(properties.helloTimeout(), properties.outboundQueue(),
                 properties.commandsPerSecond(), properties.commandBurst(), (int) properties.maxFrameSize().toBytes());
-        return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock);
+        return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock, routing);
     }
 
     /** {@code /ws}; no tokens in the URL: the socket authenticates with its first frame. */
@@ -118,11 +125,28 @@ public class ChatGatewayConfiguration {
         return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     EventFanout eventFanout(SessionTable<ClientSocket> sessionTable, Frames frames, Clock gatewayClock,
-                            GatewayProperties properties, EventBus eventBus, Topics topics, NodeId nodeId) {
-        var fanout = new EventFanout(sessionTable, frames, gatewayClock, properties.catchUpWindow());
-        fanout.start(eventBus, topics, nodeId.value());
-        return fanout;
+                            GatewayProperties properties) {
+        return new EventFanout(sessionTable, frames, gatewayClock, properties.catchUpWindow());
+    }
+
+    /** The memory engine routes inside this process; the cluster engine through Redis. */
+    @Bean(destroyMethod = "close")
+    Routing routing(EngineProperties engine, GatewayProperties properties, NodeId nodeId, Clock gatewayClock,
+                    ObjectProvider<ReactiveRedisConnectionFactory> redis) {
+        if (engine.engine() == EngineProperties.Engine.MEMORY) {
+            return new MemoryRouting(new MemoryRouting.Hub(), nodeId.value(), gatewayClock, properties.registrationTtl());
+        }
+        return new RedisRouting(redis.getObject(), properties.redisPrefix(), nodeId.value(), gatewayClock,
+                properties.registrationTtl());
+    }
+
+    @Bean(destroyMethod = "close")
+    RoutedDelivery routedDelivery(Routing routing, EventFanout eventFanout, EventBus eventBus, Topics topics,
+                                  GatewayProperties properties) {
+        var delivery = new RoutedDelivery(routing, eventFanout);
+        delivery.start(eventBus, topics, properties.registrationTtl().dividedBy(3));
+        return delivery;
     }
 }

@@ -26,6 +26,10 @@ import org.springframework.util.unit.DataSize;
  * @param catchUpWindow          on start, events older than this before the start are skipped rather
  *                               than delivered: connected clients resume what they missed anyway
  * @param upstreamTimeout        longest wait for conversation-service on one command
+ * @param registrationTtl        how long a node's registration of a user lives without renewal; a
+ *                               crashed node stops receiving routed events this long after it died
+ *                               (its clients reconnect elsewhere sooner). Renewed every third of it
+ * @param redisPrefix            prefix of the routing registry's keys and channels in Redis
  */
 @ConfigurationProperties("parley.gateway")
 public record GatewayProperties(
@@ -40,5 +44,7 @@ public record GatewayProperties(
         @DefaultValue("50") double commandBurst,
         @DefaultValue("10s") Duration participantsTtl,
         @DefaultValue("30s") Duration catchUpWindow,
-        @DefaultValue("10s") Duration upstreamTimeout) {
+        @DefaultValue("10s") Duration upstreamTimeout,
+        @DefaultValue("30s") Duration registrationTtl,
+        @DefaultValue("parley:gateway:") String redisPrefix) {
 }

@@ -7,6 +7,7 @@ import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
+import dev.parley.testsupport.http.ActuatorProbe;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,9 +59,14 @@ class GatewayIT {
     }
 
     private Chat chat() {
+        return chat(stack.gatewayPort);
+    }
+
+    /** The customer on the first node, Bob on the node of {@code bobsPort}. */
+    private Chat chat(int bobsPort) {
         String customerToken = tokens.newCustomer().path("token").asString();
         Client customer = track(Client.hello(stack.gatewayPort, customerToken, Map.of()));
-        Client bob = track(Client.hello(stack.gatewayPort, tokens.bob(), Map.of()));
+        Client bob = track(Client.hello(bobsPort, tokens.bob(), Map.of()));
         UUID conversationId = UUID.fromString(customer.call("conversation.start", Map.of()).path("id").asString());
         bob.call("conversation.join", Map.of("conversationId", conversationId));
         return new Chat(conversationId, customerToken, customer, bob);
@@ -71,9 +77,10 @@ class GatewayIT {
         return client;
     }
 
-    @Test
-    void customerAndAgentExchangeHundredsOfMessagesInOrderWithNoneLostOrDuplicated() {
-        Chat chat = chat();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"on one node, false", "on two nodes routed through Redis, true"})
+    void customerAndAgentExchangeHundredsOfMessagesInOrderWithNoneLostOrDuplicated(String where, boolean apart) {
+        Chat chat = chat(apart ? stack.otherGatewayPort : stack.gatewayPort);
         int each = 150;
 
         for (int i = 0; i < each; i++) {
@@ -94,9 +101,10 @@ class GatewayIT {
         assertThat(chat.customer().frames.stream().filter(frame -> "error".equals(Client.type(frame)))).isEmpty();
     }
 
-    @Test
-    void aPrivateNoteNeverReachesTheCustomersSocket() {
-        Chat chat = chat();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"on one node, false", "on two nodes routed through Redis, true"})
+    void aPrivateNoteNeverReachesTheCustomersSocket(String where, boolean apart) {
+        Chat chat = chat(apart ? stack.otherGatewayPort : stack.gatewayPort);
 
         chat.bob().call("message.send", send(chat, "secret-note", "NOTE"));
         chat.bob().call("message.send", send(chat, "public-reply", "TEXT"));
@@ -197,6 +205,23 @@ class GatewayIT {
         List<Long> stored = eventsSince(chat.bob(), chat.conversationId(), 0);
         assertThat(chat.bob().events()).noneMatch(event -> event.path("type").asString("").contains("typing"));
         assertThat(stored).isNotEmpty();
+    }
+
+    @Test
+    void theNodeCountsSocketsFramesRejectionsAndDeliveryLatency() {
+        Chat chat = chat();
+        chat.customer().sendText("not json");
+        chat.customer().call("message.send", send(chat, "measured", "TEXT"));
+        await().atMost(Client.PATIENCE).until(() -> bodies(chat.bob()).contains("measured"));
+
+        String metrics = ActuatorProbe.onLocalPort(stack.gatewayPort).prometheus().body();
+
+        assertThat(metrics).containsPattern("parley_gateway_sockets\\{[^}]*role=\"customer\"[^}]*} [1-9]")
+                .containsPattern("parley_gateway_sockets\\{[^}]*role=\"agent\"[^}]*} [1-9]")
+                .containsPattern("parley_gateway_frames_in_total\\{[^}]*type=\"message.send\"")
+                .containsPattern("parley_gateway_frames_out_total\\{[^}]*type=\"event\"")
+                .containsPattern("parley_gateway_frames_rejected_total\\{[^}]*reason=\"malformed\"")
+                .containsPattern("parley_gateway_delivery_latency_seconds_bucket\\{");
     }
 
     private static Map<String, Object> send(Chat chat, String body, String kind) {

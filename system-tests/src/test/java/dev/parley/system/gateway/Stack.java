@@ -7,13 +7,15 @@ import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * conversation-service and one chat-gateway node, started side by side in this JVM on their own
- * ports against real PostgreSQL, Kafka and Redis; the gateway finds the service by URL, as deployed.
+ * conversation-service and two chat-gateway nodes, started side by side in this JVM on their own
+ * ports against real PostgreSQL, Kafka and Redis; the gateways find the service by URL and each
+ * other through the Redis registry, as deployed.
  */
 final class Stack implements AutoCloseable {
 
@@ -45,15 +47,23 @@ final class Stack implements AutoCloseable {
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
 
     private final ConfigurableApplicationContext service;
-    private final ConfigurableApplicationContext gateway;
+    private final List<ConfigurableApplicationContext> gateways;
     final int servicePort;
+    /** The first node's port. */
     final int gatewayPort;
+    /** The second node's port. */
+    final int otherGatewayPort;
 
-    private Stack(ConfigurableApplicationContext service, ConfigurableApplicationContext gateway) {
+    private Stack(ConfigurableApplicationContext service, List<ConfigurableApplicationContext> gateways) {
         this.service = service;
-        this.gateway = gateway;
-        this.servicePort = ((WebServerApplicationContext) service).getWebServer().getPort();
-        this.gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        this.gateways = gateways;
+        this.servicePort = port(service);
+        this.gatewayPort = port(gateways.get(0));
+        this.otherGatewayPort = port(gateways.get(1));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, String... gatewaySettings) {
@@ -68,8 +78,21 @@ final class Stack implements AutoCloseable {
                 "--spring.data.redis.url=" + redis.uri(),
                 "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--parley.events.topic-prefix=" + kafka.topicPrefix());
+        List<ConfigurableApplicationContext> gateways = new ArrayList<>();
         try {
-            int servicePort = ((WebServerApplicationContext) service).getWebServer().getPort();
+            for (int node = 1; node <= 2; node++) {
+                gateways.add(gateway(port(service), node, kafka, redis, gatewaySettings));
+            }
+            return new Stack(service, gateways);
+        } catch (RuntimeException e) {
+            gateways.forEach(ConfigurableApplicationContext::close);
+            service.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext gateway(int servicePort, int node, TestKafka kafka, TestRedis redis,
+                                                          String... gatewaySettings) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--spring.autoconfigure.exclude=" + NOT_THE_GATEWAYS,
@@ -80,21 +103,18 @@ final class Stack implements AutoCloseable {
                     "--spring.data.redis.url=" + redis.uri(),
                     "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--parley.events.topic-prefix=" + kafka.topicPrefix(),
-                    "--parley.gateway.conversation-service=http://127.0.0.1:" + servicePort));
+                    "--parley.gateway.conversation-service=http://127.0.0.1:" + servicePort,
+                    "--parley.gateway.node-id=gw-" + node + "-" + UUID.randomUUID(),
+                    "--parley.gateway.redis-prefix=" + redis.keyPrefix() + "gateway:"));
             for (String setting : gatewaySettings) {
                 arguments.add("--" + setting);
             }
-            var gateway = new SpringApplicationBuilder(ChatGatewayApplication.class).run(arguments.toArray(String[]::new));
-            return new Stack(service, gateway);
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
+            return new SpringApplicationBuilder(ChatGatewayApplication.class).run(arguments.toArray(String[]::new));
     }
 
     @Override
     public void close() {
-        gateway.close();
+        gateways.forEach(ConfigurableApplicationContext::close);
         service.close();
     }
 }

@@ -25,21 +25,32 @@ public final class SessionTable<S> {
         this.principalOf = principalOf;
     }
 
-    public void add(S socket) {
+    /** Adds a socket; {@code true} if it is its user's first on this node. */
+    public boolean add(S socket) {
         Principal principal = principalOf.apply(socket);
-        byUser.computeIfAbsent(principal.userId(), id -> ConcurrentHashMap.newKeySet()).add(socket);
+        boolean[] first = {false};
+        byUser.compute(principal.userId(), (id, sockets) -> {
+            Set<S> all = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            first[0] = all.isEmpty();
+            all.add(socket);
+            return all;
+        });
         if (principal.isAgent()) {
             agents.add(socket);
         }
+        return first[0];
     }
 
-    public void remove(S socket) {
+    /** Removes a socket; {@code true} if it was its user's last on this node. */
+    public boolean remove(S socket) {
         Principal principal = principalOf.apply(socket);
+        boolean[] last = {false};
         byUser.computeIfPresent(principal.userId(), (id, sockets) -> {
-            sockets.remove(socket);
+            last[0] = sockets.remove(socket) && sockets.isEmpty();
             return sockets.isEmpty() ? null : sockets;
         });
         agents.remove(socket);
+        return last[0];
     }
 
     public Set<S> of(UUID userId) {

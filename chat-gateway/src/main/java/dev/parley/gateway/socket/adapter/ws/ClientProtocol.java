@@ -3,6 +3,7 @@ package dev.parley.gateway.socket.adapter.ws;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
 import dev.parley.gateway.conversation.adapter.http.ConversationApi;
 import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
+import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.SessionTable;
 import java.time.Clock;
@@ -47,9 +48,11 @@ public final class ClientProtocol {
     private final GatewayMetrics metrics;
     private final Participants participants;
     private final String nodeId;
+    private final Routing routing;
 
     public ClientProtocol(TokenVerifier tokens, ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
-                          GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId) {
+                          GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing) {
+        this.routing = routing;
         this.tokens = tokens;
         this.api = api;
         this.table = table;
@@ -124,14 +127,15 @@ public final class ClientProtocol {
         }
         return tokens.verify(token)
                 .flatMap(principal -> principal.isAgent() ? withDepartments(principal, token) : Mono.just(principal))
-                .doOnNext(principal -> {
+                .flatMap(principal -> {
                     socket.authenticate(principal, token);
                     metrics.authenticated(principal.role());
                     socket.send(frames.welcome(hello.get("ref"), principal.userId(), principal.role().name(), nodeId));
                     lastSeqs.forEach(socket.gate()::startReplay);
-                    table.add(socket);
+                    // registered before the replay reads, so every event it misses is routed here
+                    return table.add(socket) ? register(principal) : Mono.empty();
                 })
-                .flatMapMany(principal -> Flux.fromIterable(lastSeqs.entrySet()))
+                .thenMany(Flux.fromIterable(lastSeqs.entrySet()))
                 .concatMap(entry -> replay(socket, entry.getKey(), entry.getValue()))
                 .then()
                 .onErrorResume(TokenVerifier.Refused.class, refused -> {
@@ -140,6 +144,13 @@ public final class ClientProtocol {
                     socket.close(refused.forbidden() ? CloseCodes.FORBIDDEN : CloseCodes.UNAUTHENTICATED);
                     return Mono.empty();
                 });
+    }
+
+    private Mono<Void> register(Principal principal) {
+        return routing.register(principal.userId()).onErrorResume(error -> {
+            log.warn("Could not register user {} in the routing registry: {}", principal.userId(), error.toString());
+            return Mono.empty();
+        });
     }
 
     /** An agent's departments address them in named audiences; read once, at the hello. */

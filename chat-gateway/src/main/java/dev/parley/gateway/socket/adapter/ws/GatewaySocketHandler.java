@@ -1,5 +1,6 @@
 package dev.parley.gateway.socket.adapter.ws;
 
+import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;
 import java.time.Clock;
@@ -30,9 +31,11 @@ public final class GatewaySocketHandler implements WebSocketHandler {
     private final GatewayMetrics metrics;
     private final Limits limits;
     private final Clock clock;
+    private final Routing routing;
 
     public GatewaySocketHandler(ClientProtocol protocol, SessionTable<ClientSocket> table, GatewayMetrics metrics,
-                                Limits limits, Clock clock) {
+                                Limits limits, Clock clock, Routing routing) {
+        this.routing = routing;
         this.protocol = protocol;
         this.table = table;
         this.metrics = metrics;
@@ -69,8 +72,8 @@ public final class GatewaySocketHandler implements WebSocketHandler {
         return Mono.zip(input, output).then()
                 .doFinally(signal -> {
                     helloTimer.dispose();
-                    if (socket.authenticated()) {
-                        table.remove(socket);
+                    if (socket.authenticated() && table.remove(socket)) {
+                        routing.unregister(socket.principal().userId()).onErrorResume(error -> Mono.empty()).subscribe();
                     }
                     metrics.closed(socket.authenticated() ? socket.principal().role() : null);
                     socket.closed();

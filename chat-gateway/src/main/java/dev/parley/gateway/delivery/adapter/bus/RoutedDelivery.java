@@ -1,0 +1,98 @@
+package dev.parley.gateway.delivery.adapter.bus;
+
+import dev.parley.events.EventEnvelope;
+import dev.parley.events.Topics;
+import dev.parley.events.bus.EventBus;
+import dev.parley.events.bus.EventSubscription;
+import dev.parley.events.json.EventCodec;
+import dev.parley.events.json.MalformedEventException;
+import dev.parley.gateway.routing.application.Routing;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Routes events from the bus to the nodes holding their recipients (ARCHITECTURE §3, Deliver). All
+ * nodes form one consumer group, {@value #GROUP}; the node owning a partition looks up the nodes of
+ * the audience's users and publishes one copy per target node on that node's channel, or one
+ * broadcast when the audience is named (every node then filters locally). Every node hands what it
+ * receives to its {@link EventFanout}, which applies the delivery policy again.
+ *
+ * <p>Order: one conversation's events are consumed in order by one node and published in that
+ * order on its one connection, so a node receives them in order; after a partition moves, the
+ * socket's resume gate drops duplicates and clients fill gaps with {@code events.since}. Routing
+ * failures are logged and skipped: delivery is best effort, resume makes it complete.
+ */
+public final class RoutedDelivery implements AutoCloseable {
+
+    public static final String GROUP = "chat-gateway";
+    private static final Logger log = LoggerFactory.getLogger(RoutedDelivery.class);
+
+    private final Routing routing;
+    private final EventFanout local;
+    private final EventCodec codec = new EventCodec();
+    private List<EventSubscription> subscriptions = List.of();
+    private Disposable heartbeats;
+
+    public RoutedDelivery(Routing routing, EventFanout local) {
+        this.routing = routing;
+        this.local = local;
+    }
+
+    /** Listens on this node's channel first, then joins the group, and renews registrations every {@code heartbeat}. */
+    public void start(EventBus bus, Topics topics, Duration heartbeat) {
+        routing.listen(this::received).block(Duration.ofSeconds(30));
+        heartbeats = Flux.interval(heartbeat)
+                .concatMap(tick -> routing.heartbeat().onErrorResume(error -> {
+                    log.warn("Could not renew this node's registrations: {}", error.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+        subscriptions = List.of(
+                bus.subscribe(topics.conversationEvents(), GROUP, this::route),
+                bus.subscribe(topics.agentEvents(), GROUP, this::route));
+        log.info("Node {} routes events in group {}", routing.nodeId(), GROUP);
+    }
+
+    /** Sends the event to every node that has a socket it may concern. */
+    public Mono<Void> route(EventEnvelope event) {
+        String message = new String(codec.encode(event), StandardCharsets.UTF_8);
+        Mono<Void> sent = !event.audience().named().isEmpty()
+                ? routing.broadcast(message)
+                : routing.nodesOf(event.audience().users())
+                        .flatMapMany(byUser -> {
+                            Set<String> targets = new HashSet<>();
+                            byUser.values().forEach(targets::addAll);
+                            return Flux.fromIterable(targets);
+                        })
+                        .concatMap(node -> routing.publish(node, message))
+                        .then();
+        return sent.onErrorResume(error -> {
+            log.warn("Could not route event {} ({}); its recipients will resume it", event.eventId(), error.toString());
+            return Mono.empty();
+        });
+    }
+
+    private void received(String message) {
+        try {
+            local.deliver(codec.decode(message.getBytes(StandardCharsets.UTF_8))).subscribe();
+        } catch (MalformedEventException e) {
+            log.warn("Dropped a malformed routed event: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventSubscription::close);
+        if (heartbeats != null) {
+            heartbeats.dispose();
+        }
+    }
+}
