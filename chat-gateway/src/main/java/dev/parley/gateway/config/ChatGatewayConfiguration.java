@@ -92,9 +92,10 @@ public class ChatGatewayConfiguration {
     @Bean
     ClientProtocol clientProtocol(TokenVerifier tokenVerifier, ConversationApi conversationApi,
                                   SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
-                                  Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing) {
+                                  Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing,
+                                  RoutedDelivery routedDelivery) {
         return new ClientProtocol(tokenVerifier, conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
-                properties.participantsTtl(), nodeId.value(), routing);
+                properties.participantsTtl(), nodeId.value(), routing, routedDelivery);
     }
 
     @Bean

@@ -193,9 +193,10 @@ class GatewayIT {
         assertThat(client.closedWith).succeedsWithin(Client.PATIENCE).isEqualTo(code);
     }
 
-    @Test
-    void typingReachesTheOtherParticipantsWithoutBeingStored() {
-        Chat chat = chat();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"on one node, false", "on two nodes routed through Redis, true"})
+    void typingReachesTheOtherParticipantsWithoutBeingStored(String where, boolean apart) {
+        Chat chat = chat(apart ? stack.otherGatewayPort : stack.gatewayPort);
 
         chat.customer().call("typing", Map.of("conversationId", chat.conversationId(), "typing", true));
 

@@ -8,6 +8,8 @@ import dev.parley.gateway.socket.adapter.ws.Frames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,5 +43,13 @@ public final class EventFanout {
         var frame = frames.event(frames.json().readTree(codec.encode(event)), event.occurredAt());
         recipients.forEach(socket -> socket.deliver(event.conversationId(), event.seq(), frame));
         return Mono.empty();
+    }
+
+    /** A typing signal to the local sockets of {@code to}, never back to the sender. */
+    public void typing(UUID conversationId, UUID sender, boolean typing, Collection<UUID> to) {
+        var frame = frames.typing(conversationId, sender, typing);
+        to.stream().filter(user -> !user.equals(sender))
+                .flatMap(user -> table.of(user).stream())
+                .forEach(socket -> socket.send(frame));
     }
 }

@@ -7,16 +7,20 @@ import dev.parley.events.bus.EventSubscription;
 import dev.parley.events.json.EventCodec;
 import dev.parley.events.json.MalformedEventException;
 import dev.parley.gateway.routing.application.Routing;
-import java.nio.charset.StandardCharsets;
+import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Routes events from the bus to the nodes holding their recipients (ARCHITECTURE §3, Deliver). All
@@ -30,7 +34,7 @@ import reactor.core.publisher.Mono;
  * socket's resume gate drops duplicates and clients fill gaps with {@code events.since}. Routing
  * failures are logged and skipped: delivery is best effort, resume makes it complete.
  */
-public final class RoutedDelivery implements AutoCloseable {
+public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoCloseable {
 
     public static final String GROUP = "chat-gateway";
     private static final Logger log = LoggerFactory.getLogger(RoutedDelivery.class);
@@ -38,6 +42,17 @@ public final class RoutedDelivery implements AutoCloseable {
     private final Routing routing;
     private final EventFanout local;
     private final EventCodec codec = new EventCodec();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /**
+     * What travels on the node channels: an event (its {@code docs/events.md} JSON) or a typing
+     * signal with the users it is for.
+     */
+    private record Routed(JsonNode event, Typing typing) {
+    }
+
+    private record Typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
+    }
     private List<EventSubscription> subscriptions = List.of();
     private Disposable heartbeats;
 
@@ -63,7 +78,7 @@ public final class RoutedDelivery implements AutoCloseable {
 
     /** Sends the event to every node that has a socket it may concern. */
     public Mono<Void> route(EventEnvelope event) {
-        String message = new String(codec.encode(event), StandardCharsets.UTF_8);
+        String message = json.writeValueAsString(new Routed(json.readTree(codec.encode(event)), null));
         Mono<Void> sent = !event.audience().named().isEmpty()
                 ? routing.broadcast(message)
                 : routing.nodesOf(event.audience().users())
@@ -80,11 +95,36 @@ public final class RoutedDelivery implements AutoCloseable {
         });
     }
 
+    /** Ephemeral: straight to the nodes of the users it is for; no Kafka, no PostgreSQL. */
+    @Override
+    public Mono<Void> typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
+        String message = json.writeValueAsString(new Routed(null, new Typing(conversationId, sender, typing, to)));
+        return routing.nodesOf(to)
+                .flatMapMany(byUser -> {
+                    Set<String> targets = new HashSet<>();
+                    byUser.values().forEach(targets::addAll);
+                    return Flux.fromIterable(targets);
+                })
+                .concatMap(node -> routing.publish(node, message))
+                .then()
+                .onErrorResume(error -> {
+                    log.debug("Could not route a typing signal: {}", error.toString());
+                    return Mono.empty();
+                });
+    }
+
     private void received(String message) {
         try {
-            local.deliver(codec.decode(message.getBytes(StandardCharsets.UTF_8))).subscribe();
-        } catch (MalformedEventException e) {
-            log.warn("Dropped a malformed routed event: {}", e.getMessage());
+            Routed routed = json.readValue(message, Routed.class);
+            // a JsonNode property reads an absent or null value as NullNode, not null
+            if (routed.typing() != null) {
+                Typing typing = routed.typing();
+                local.typing(typing.conversationId(), typing.sender(), typing.typing(), typing.to());
+            } else if (routed.event() != null && routed.event().isObject()) {
+                local.deliver(codec.decode(json.writeValueAsBytes(routed.event()))).subscribe();
+            }
+        } catch (MalformedEventException | JacksonException | IllegalArgumentException e) {
+            log.warn("Dropped a malformed routed message: {}", e.getMessage());
         }
     }
 

@@ -29,6 +29,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ClientProtocol {
 
+    /** Where ephemeral signals go: the nodes of the users they are for. */
+    public interface Ephemeral {
+        Mono<Void> typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ClientProtocol.class);
     private static final int REPLAY_PAGE = 200;
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
@@ -49,10 +54,13 @@ public final class ClientProtocol {
     private final Participants participants;
     private final String nodeId;
     private final Routing routing;
+    private final Ephemeral ephemeral;
 
     public ClientProtocol(TokenVerifier tokens, ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
-                          GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing) {
+                          GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
+                          Ephemeral ephemeral) {
         this.routing = routing;
+        this.ephemeral = ephemeral;
         this.tokens = tokens;
         this.api = api;
         this.table = table;
@@ -64,6 +72,16 @@ public final class ClientProtocol {
 
     /** Handles one inbound text frame; completes when its reply is queued. Never errors. */
     public Mono<Void> onFrame(ClientSocket socket, String text) {
+        return Mono.defer(() -> handle(socket, text)).onErrorResume(error -> {
+            // a bug must cost one frame, not the socket: the inbound stream would end on an error
+            log.error("Failed to handle a frame of socket {}", socket.id(), error);
+            metrics.rejected("internal");
+            socket.send(frames.error(null, "gateway.internal", "the gateway failed to handle this frame"));
+            return Mono.empty();
+        });
+    }
+
+    private Mono<Void> handle(ClientSocket socket, String text) {
         JsonNode frame = parse(text);
         String type = frame != null && frame.isObject() ? frame.path("type").asString(null) : null;
         metrics.received(type == null ? "unknown" : type);
@@ -238,7 +256,7 @@ public final class ClientProtocol {
                 .then();
     }
 
-    /** Ephemeral: straight to the participants' sockets on this node; no Kafka, no PostgreSQL. */
+    /** Ephemeral: straight to the participants' nodes through the routing registry; no Kafka, no PostgreSQL. */
     private Mono<Void> typing(ClientSocket socket, JsonNode frame) {
         JsonNode ref = frame.get("ref");
         UUID conversationId;
@@ -251,12 +269,7 @@ public final class ClientProtocol {
         boolean typing = frame.path("typing").asBoolean(true);
         UUID sender = socket.principal().userId();
         return reply(socket, ref, participants.of(conversationId, sender, socket.token())
-                .map(users -> {
-                    Outgoing signal = frames.typing(conversationId, sender, typing);
-                    users.stream().filter(user -> !user.equals(sender))
-                            .flatMap(user -> table.of(user).stream())
-                            .forEach(target -> target.send(signal));
-                    return frames.json().createObjectNode();
-                }));
+                .flatMap(users -> ephemeral.typing(conversationId, sender, typing, users))
+                .then(Mono.fromSupplier(() -> frames.json().createObjectNode())));
     }
 }

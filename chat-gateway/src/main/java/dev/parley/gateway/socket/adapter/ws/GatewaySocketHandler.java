@@ -5,6 +5,7 @@ import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -73,10 +74,21 @@ public final class GatewaySocketHandler implements WebSocketHandler {
                 .doFinally(signal -> {
                     helloTimer.dispose();
                     if (socket.authenticated() && table.remove(socket)) {
-                        routing.unregister(socket.principal().userId()).onErrorResume(error -> Mono.empty()).subscribe();
+                        unregister(socket.principal().userId());
                     }
                     metrics.closed(socket.authenticated() ? socket.principal().role() : null);
                     socket.closed();
                 });
+    }
+
+    /**
+     * The user's last socket here closed. A new socket of theirs may have registered meanwhile; the
+     * check after the unregister puts them back so they are not left unroutable.
+     */
+    private void unregister(UUID userId) {
+        routing.unregister(userId)
+                .then(Mono.defer(() -> table.of(userId).isEmpty() ? Mono.empty() : routing.register(userId)))
+                .onErrorResume(error -> Mono.empty())
+                .subscribe();
     }
 }
