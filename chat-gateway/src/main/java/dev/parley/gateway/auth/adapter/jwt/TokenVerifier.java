@@ -1,6 +1,7 @@
 package dev.parley.gateway.auth.adapter.jwt;
 
 import dev.parley.gateway.session.domain.Principal;
+import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -10,6 +11,7 @@ import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClientException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,6 +37,13 @@ public final class TokenVerifier {
         }
     }
 
+    /** The keys could not be fetched: nothing is known about the token; the client should retry. */
+    public static final class KeysUnavailable extends RuntimeException {
+        public KeysUnavailable(Throwable cause) {
+            super("the signing keys could not be fetched", cause);
+        }
+    }
+
     private final ReactiveJwtDecoder decoder;
 
     public TokenVerifier(ReactiveJwtDecoder decoder) {
@@ -54,8 +63,18 @@ public final class TokenVerifier {
             return Mono.error(new Refused("hello needs a token", null, false));
         }
         return decoder.decode(token)
-                .onErrorMap(error -> new Refused("the token is not valid: " + error.getMessage(), error, false))
+                .onErrorMap(error -> keysUnreachable(error) ? new KeysUnavailable(error)
+                        : new Refused("the token is not valid: " + error.getMessage(), error, false))
                 .map(TokenVerifier::principal);
+    }
+
+    private static boolean keysUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebClientException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Principal principal(Jwt jwt) {

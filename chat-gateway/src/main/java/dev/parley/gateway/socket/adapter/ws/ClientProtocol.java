@@ -156,6 +156,12 @@ public final class ClientProtocol {
                 .thenMany(Flux.fromIterable(lastSeqs.entrySet()))
                 .concatMap(entry -> replay(socket, entry.getKey(), entry.getValue()))
                 .then()
+                .onErrorResume(TokenVerifier.KeysUnavailable.class, unavailable -> {
+                    log.warn("Could not authenticate a socket: {}", unavailable.getCause().toString());
+                    metrics.rejected("keys_unavailable");
+                    socket.close(CloseCodes.TRY_AGAIN);
+                    return Mono.empty();
+                })
                 .onErrorResume(TokenVerifier.Refused.class, refused -> {
                     log.debug("Refused a socket: {}", refused.getMessage());
                     metrics.rejected("unauthenticated");

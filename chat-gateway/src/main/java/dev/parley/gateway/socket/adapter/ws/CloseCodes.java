@@ -15,7 +15,7 @@ public final class CloseCodes {
     public static final CloseStatus HELLO_TIMEOUT = new CloseStatus(4408, "no hello in time");
     /** The socket fell too far behind (outbound queue full): reconnect and resume with lastSeqs. */
     public static final CloseStatus SLOW_CONSUMER = new CloseStatus(4429, "too slow; reconnect and resume");
-    /** conversation-service could not be reached to authenticate the socket. */
+    /** conversation-service's signing keys could not be fetched to verify the hello's token. */
     public static final CloseStatus TRY_AGAIN = new CloseStatus(1013, "try again later");
 
     private CloseCodes() {
