@@ -3,6 +3,7 @@ package dev.parley.gateway.delivery.adapter.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.events.Actor;
+import dev.parley.gateway.FakeSession;
 import dev.parley.events.Audience;
 import dev.parley.events.EventData;
 import dev.parley.events.EventEnvelope;

@@ -1,4 +1,4 @@
-package dev.parley.gateway.delivery.adapter.bus;
+package dev.parley.gateway;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -18,11 +18,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A socket without a network, which records how it was closed. */
-final class FakeSession implements WebSocketSession {
+public final class FakeSession implements WebSocketSession {
 
     private final String id = UUID.randomUUID().toString();
     private final Map<String, Object> attributes = new HashMap<>();
-    volatile CloseStatus closedWith;
+    public volatile CloseStatus closedWith;
 
     @Override
     public String getId() {
