@@ -1,19 +1,49 @@
 package dev.parley.gateway.config;
 
+import dev.parley.events.Topics;
+import dev.parley.events.bus.EventBus;
 import dev.parley.events.spring.EventBusConfiguration;
-import java.util.UUID;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
+import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.events.spring.EngineProperties;
+import dev.parley.gateway.delivery.adapter.bus.EventFanout;
+import dev.parley.gateway.delivery.adapter.bus.RoutedDelivery;
+import dev.parley.gateway.routing.adapter.memory.MemoryRouting;
+import dev.parley.gateway.routing.adapter.redis.RedisRouting;
+import dev.parley.gateway.routing.application.Routing;
+import dev.parley.gateway.session.domain.SessionTable;
+import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
+import dev.parley.gateway.socket.adapter.ws.ClientSocket;
+import dev.parley.gateway.socket.adapter.ws.Frames;
+import dev.parley.gateway.socket.adapter.ws.GatewayMetrics;
+import dev.parley.gateway.socket.adapter.ws.GatewaySocketHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every bean of the gateway is built here, explicitly. */
 @Configuration(proxyBeanMethods = false)
 @Import(EventBusConfiguration.class)
 @EnableConfigurationProperties(GatewayProperties.class)
 public class ChatGatewayConfiguration {
+
+    private static final int NETTY_CEILING = 4;
 
     /** This node's id: configured, or random, so two nodes never share one by accident. */
     @Bean
@@ -25,5 +55,99 @@ public class ChatGatewayConfiguration {
     @Bean
     MeterRegistryCustomizer<MeterRegistry> nodeTag(NodeId nodeId) {
         return registry -> registry.config().commonTags("node", nodeId.value());
+    }
+
+    @Bean
+    Clock gatewayClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Frames frames() {
+        return new Frames(JsonMapper.builder().build());
+    }
+
+    @Bean
+    SessionTable<ClientSocket> sessionTable() {
+        return new SessionTable<>(ClientSocket::principal);
+    }
+
+    @Bean
+    GatewayMetrics gatewayMetrics(MeterRegistry registry, Clock gatewayClock) {
+        return new GatewayMetrics(registry, gatewayClock, ClientProtocol.TYPES);
+    }
+
+    @Bean
+    ConversationApi conversationApi(GatewayProperties properties, Frames frames) {
+        return new ConversationApi(WebClient.builder().baseUrl(properties.conversationService()).build(), frames.json(),
+                properties.upstreamTimeout());
+    }
+
+    @Bean
+    TokenVerifier tokenVerifier(GatewayProperties properties) {
+        return TokenVerifier.againstJwks(properties.conversationService() + "/.well-known/jwks.json",
+                properties.issuer(), properties.audience());
+    }
+
+    @Bean
+    ClientProtocol clientProtocol(TokenVerifier tokenVerifier, ConversationApi conversationApi,
+                                  SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
+                                  Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing,
+                                  RoutedDelivery routedDelivery) {
+        return new ClientProtocol(tokenVerifier, conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
+                properties.participantsTtl(), nodeId.value(), routing, routedDelivery);
+    }
+
+    @Bean
+    GatewaySocketHandler gatewaySocketHandler(ClientProtocol clientProtocol, SessionTable<ClientSocket> sessionTable,
+                                              GatewayMetrics gatewayMetrics, GatewayProperties properties,
+                                              Clock gatewayClock, Routing routing) {
+        var limits = new GatewaySocketHandler.Limits(properties.helloTimeout(), properties.outboundQueue(),
+                properties.commandsPerSecond(), properties.commandBurst(), (int) properties.maxFrameSize().toBytes());
+        return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock, routing);
+    }
+
+    /** {@code /ws}; no tokens in the URL: the socket authenticates with its first frame. */
+    @Bean
+    HandlerMapping webSocketMapping(GatewaySocketHandler gatewaySocketHandler) {
+        return new SimpleUrlHandlerMapping(Map.of("/ws", gatewaySocketHandler), -1);
+    }
+
+    /**
+     * The socket handler closes frames over {@code maxFrameSize} with 1009 itself; Netty's own limit is
+     * a ceiling {@value #NETTY_CEILING}× higher that bounds the memory one frame may take before the
+     * handler sees it (Reactor Netty answers frames over it with 1002, protocol error).
+     */
+    @Bean
+    WebSocketHandlerAdapter webSocketHandlerAdapter(GatewayProperties properties) {
+        int max = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameSize().toBytes() * NETTY_CEILING);
+        var strategy = new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(max));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));
+    }
+
+    @Bean
+    EventFanout eventFanout(SessionTable<ClientSocket> sessionTable, Frames frames, Clock gatewayClock,
+                            GatewayProperties properties) {
+        return new EventFanout(sessionTable, frames, gatewayClock, properties.catchUpWindow());
+    }
+
+    /** The memory engine routes inside this process; the cluster engine through Redis. */
+    @Bean(destroyMethod = "close")
+    Routing routing(EngineProperties engine, GatewayProperties properties, NodeId nodeId, Clock gatewayClock,
+                    ObjectProvider<ReactiveRedisConnectionFactory> redis) {
+        if (engine.engine() == EngineProperties.Engine.MEMORY) {
+            return new MemoryRouting(new MemoryRouting.Hub(), nodeId.value(), gatewayClock, properties.registrationTtl());
+        }
+        return new RedisRouting(redis.getObject(), properties.redisPrefix(), nodeId.value(), gatewayClock,
+                properties.registrationTtl());
+    }
+
+    @Bean(destroyMethod = "close")
+    RoutedDelivery routedDelivery(Routing routing, EventFanout eventFanout, EventBus eventBus, Topics topics,
+                                  GatewayProperties properties) {
+        var delivery = new RoutedDelivery(routing, eventFanout);
+        delivery.start(eventBus, topics, properties.registrationTtl().dividedBy(3));
+        return delivery;
     }
 }

@@ -1,0 +1,96 @@
+package dev.parley.gateway.auth.adapter.jwt;
+
+import dev.parley.gateway.session.domain.Principal;
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClientException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Verifies a socket's token locally: RS256 signature against conversation-service's JWKS (fetched
+ * once, refetched when a token names an unknown key), issuer, audience, expiry; then maps the
+ * Parley claims ({@code role}, {@code inbox}) to a {@link Principal}. Service tokens are refused:
+ * services do not open sockets.
+ */
+public final class TokenVerifier {
+
+    /** Why a token was refused. */
+    public static final class Refused extends RuntimeException {
+        private final boolean forbidden;
+
+        public Refused(String message, Throwable cause, boolean forbidden) {
+            super(message, cause);
+            this.forbidden = forbidden;
+        }
+
+        /** The token is genuine but its holder may not open a socket (a service). */
+        public boolean forbidden() {
+            return forbidden;
+        }
+    }
+
+    /** The keys could not be fetched: nothing is known about the token; the client should retry. */
+    public static final class KeysUnavailable extends RuntimeException {
+        public KeysUnavailable(Throwable cause) {
+            super("the signing keys could not be fetched", cause);
+        }
+    }
+
+    private final ReactiveJwtDecoder decoder;
+
+    public TokenVerifier(ReactiveJwtDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    public static TokenVerifier againstJwks(String jwksUri, String issuer, String audience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri)
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), new JwtAudienceValidator(audience)));
+        return new TokenVerifier(decoder);
+    }
+
+    public Mono<Principal> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Mono.error(new Refused("hello needs a token", null, false));
+        }
+        return decoder.decode(token)
+                .onErrorMap(error -> keysUnreachable(error) ? new KeysUnavailable(error)
+                        : new Refused("the token is not valid: " + error.getMessage(), error, false))
+                .map(TokenVerifier::principal);
+    }
+
+    private static boolean keysUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebClientException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Principal principal(Jwt jwt) {
+        String role = jwt.getClaimAsString("role");
+        Principal.Role parsed;
+        try {
+            parsed = Principal.Role.valueOf(String.valueOf(role));
+        } catch (IllegalArgumentException e) {
+            throw new Refused("a " + role + " token cannot open a socket", e, true);
+        }
+        String inbox = jwt.getClaimAsString("inbox");
+        try {
+            return new Principal(UUID.fromString(jwt.getSubject()), parsed,
+                    inbox == null ? null : UUID.fromString(inbox), Set.of());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new Refused("the token's subject is not a user id", e, false);
+        }
+    }
+}

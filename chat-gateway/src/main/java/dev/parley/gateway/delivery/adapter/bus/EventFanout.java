@@ -1,0 +1,55 @@
+package dev.parley.gateway.delivery.adapter.bus;
+
+import dev.parley.events.EventEnvelope;
+import dev.parley.events.json.EventCodec;
+import dev.parley.gateway.session.domain.SessionTable;
+import dev.parley.gateway.socket.adapter.ws.ClientSocket;
+import dev.parley.gateway.socket.adapter.ws.Frames;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Delivers events to this node's sockets. Each event is encoded once and queued on every local
+ * socket its audience admits ({@code SessionTable} applies the {@code DeliveryPolicy}, on every
+ * node, whatever routing decided); queuing never waits, so a slow socket slows nobody. Delivery is
+ * best effort: a client that missed something resumes from its last seq.
+ */
+public final class EventFanout {
+
+    private final SessionTable<ClientSocket> table;
+    private final Frames frames;
+    private final EventCodec codec = new EventCodec();
+    private final Instant oldestDelivered;
+
+    public EventFanout(SessionTable<ClientSocket> table, Frames frames, Clock clock, Duration catchUpWindow) {
+        this.table = table;
+        this.frames = frames;
+        this.oldestDelivered = clock.instant().minus(catchUpWindow);
+    }
+
+    /** Queues the event on every local socket allowed to see it. */
+    public Mono<Void> deliver(EventEnvelope event) {
+        if (event.occurredAt().isBefore(oldestDelivered)) {
+            return Mono.empty();
+        }
+        var recipients = table.recipients(event.audience());
+        if (recipients.isEmpty()) {
+            return Mono.empty();
+        }
+        var frame = frames.event(frames.json().readTree(codec.encode(event)), event.occurredAt());
+        recipients.forEach(socket -> socket.deliver(event.conversationId(), event.seq(), frame));
+        return Mono.empty();
+    }
+
+    /** A typing signal to the local sockets of {@code to}, never back to the sender. */
+    public void typing(UUID conversationId, UUID sender, boolean typing, Collection<UUID> to) {
+        var frame = frames.typing(conversationId, sender, typing);
+        to.stream().filter(user -> !user.equals(sender))
+                .flatMap(user -> table.of(user).stream())
+                .forEach(socket -> socket.send(frame));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.parley.gateway.delivery.adapter.bus;
+
+import dev.parley.events.EventEnvelope;
+import dev.parley.events.Topics;
+import dev.parley.events.bus.EventBus;
+import dev.parley.events.bus.EventSubscription;
+import dev.parley.events.json.EventCodec;
+import dev.parley.events.json.MalformedEventException;
+import dev.parley.gateway.routing.application.Routing;
+import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Routes events from the bus to the nodes holding their recipients (ARCHITECTURE §3, Deliver). All
+ * nodes form one consumer group, {@value #GROUP}; the node owning a partition looks up the nodes of
+ * the audience's users and publishes one copy per target node on that node's channel, or one
+ * broadcast when the audience is named (every node then filters locally). Every node hands what it
+ * receives to its {@link EventFanout}, which applies the delivery policy again.
+ *
+ * <p>Order: one conversation's events are consumed in order by one node and published in that
+ * order on its one connection, so a node receives them in order; after a partition moves, the
+ * socket's resume gate drops duplicates and clients fill gaps with {@code events.since}. Routing
+ * failures are logged and skipped: delivery is best effort, resume makes it complete.
+ */
+public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoCloseable {
+
+    public static final String GROUP = "chat-gateway";
+    private static final Logger log = LoggerFactory.getLogger(RoutedDelivery.class);
+
+    private final Routing routing;
+    private final EventFanout local;
+    private final EventCodec codec = new EventCodec();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /**
+     * What travels on the node channels: an event (its {@code docs/events.md} JSON) or a typing
+     * signal with the users it is for.
+     */
+    private record Routed(JsonNode event, Typing typing) {
+    }
+
+    private record Typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
+    }
+    private List<EventSubscription> subscriptions = List.of();
+    private Disposable heartbeats;
+
+    public RoutedDelivery(Routing routing, EventFanout local) {
+        this.routing = routing;
+        this.local = local;
+    }
+
+    /** Listens on this node's channel first, then joins the group, and renews registrations every {@code heartbeat}. */
+    public void start(EventBus bus, Topics topics, Duration heartbeat) {
+        routing.listen(this::received).block(Duration.ofSeconds(30));
+        heartbeats = Flux.interval(heartbeat)
+                .concatMap(tick -> routing.heartbeat().onErrorResume(error -> {
+                    log.warn("Could not renew this node's registrations: {}", error.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+        subscriptions = List.of(
+                bus.subscribe(topics.conversationEvents(), GROUP, this::route),
+                bus.subscribe(topics.agentEvents(), GROUP, this::route));
+        log.info("Node {} routes events in group {}", routing.nodeId(), GROUP);
+    }
+
+    /** Sends the event to every node that has a socket it may concern. */
+    public Mono<Void> route(EventEnvelope event) {
+        String message = json.writeValueAsString(new Routed(json.readTree(codec.encode(event)), null));
+        Mono<Void> sent = !event.audience().named().isEmpty()
+                ? routing.broadcast(message)
+                : routing.nodesOf(event.audience().users())
+                        .flatMapMany(byUser -> {
+                            Set<String> targets = new HashSet<>();
+                            byUser.values().forEach(targets::addAll);
+                            return Flux.fromIterable(targets);
+                        })
+                        .concatMap(node -> routing.publish(node, message))
+                        .then();
+        return sent.onErrorResume(error -> {
+            log.warn("Could not route event {} ({}); its recipients will resume it", event.eventId(), error.toString());
+            return Mono.empty();
+        });
+    }
+
+    /** Ephemeral: straight to the nodes of the users it is for; no Kafka, no PostgreSQL. */
+    @Override
+    public Mono<Void> typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
+        String message = json.writeValueAsString(new Routed(null, new Typing(conversationId, sender, typing, to)));
+        return routing.nodesOf(to)
+                .flatMapMany(byUser -> {
+                    Set<String> targets = new HashSet<>();
+                    byUser.values().forEach(targets::addAll);
+                    return Flux.fromIterable(targets);
+                })
+                .concatMap(node -> routing.publish(node, message))
+                .then()
+                .onErrorResume(error -> {
+                    log.debug("Could not route a typing signal: {}", error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    private void received(String message) {
+        try {
+            Routed routed = json.readValue(message, Routed.class);
+            // a JsonNode property reads an absent or null value as NullNode, not null
+            if (routed.typing() != null) {
+                Typing typing = routed.typing();
+                local.typing(typing.conversationId(), typing.sender(), typing.typing(), typing.to());
+            } else if (routed.event() != null && routed.event().isObject()) {
+                local.deliver(codec.decode(json.writeValueAsBytes(routed.event()))).subscribe();
+            }
+        } catch (MalformedEventException | JacksonException | IllegalArgumentException e) {
+            log.warn("Dropped a malformed routed message: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(EventSubscription::close);
+        if (heartbeats != null) {
+            heartbeats.dispose();
+        }
+    }
+}

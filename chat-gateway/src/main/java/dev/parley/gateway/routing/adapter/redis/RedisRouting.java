@@ -1,0 +1,123 @@
+package dev.parley.gateway.routing.adapter.redis;
+
+import dev.parley.gateway.routing.application.Routing;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Routing over Redis. Presence: one sorted set per user, {@code <prefix>user:<id>}, whose members
+ * are node ids scored by their expiry (epoch millis); readers ignore expired members, so a crashed
+ * node vanishes after the TTL without anyone cleaning up, and the key itself expires two TTLs after
+ * its last renewal. Lookups for several users are sent concurrently (Lettuce pipelines them on its
+ * one connection). Channels: {@code <prefix>node:<id>} per node and {@code <prefix>broadcast},
+ * Redis pub/sub (at most once, ordered per connection).
+ */
+public final class RedisRouting implements Routing {
+
+    private final ReactiveStringRedisTemplate redis;
+    private final ReactiveRedisMessageListenerContainer container;
+    private final String prefix;
+    private final String nodeId;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Set<UUID> local = ConcurrentHashMap.newKeySet();
+    private volatile Disposable listening;
+
+    public RedisRouting(ReactiveRedisConnectionFactory connections, String prefix, String nodeId, Clock clock, Duration ttl) {
+        this.redis = new ReactiveStringRedisTemplate(connections);
+        this.container = new ReactiveRedisMessageListenerContainer(connections);
+        this.prefix = prefix;
+        this.nodeId = nodeId;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public Mono<Void> register(UUID userId) {
+        local.add(userId);
+        return mark(userId);
+    }
+
+    @Override
+    public Mono<Void> unregister(UUID userId) {
+        local.remove(userId);
+        return redis.opsForZSet().remove(userKey(userId), nodeId).then();
+    }
+
+    @Override
+    public Mono<Void> heartbeat() {
+        return Flux.fromIterable(Set.copyOf(local)).flatMap(this::mark).then();
+    }
+
+    @Override
+    public Mono<Map<UUID, Set<String>>> nodesOf(Collection<UUID> users) {
+        double now = clock.millis();
+        return Flux.fromIterable(users)
+                .flatMapSequential(user -> redis.opsForZSet()
+                        .rangeByScore(userKey(user), Range.rightUnbounded(Range.Bound.exclusive(now)))
+                        .collectList()
+                        .map(nodes -> Map.entry(user, Set.copyOf(nodes))))
+                .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue()));
+    }
+
+    @Override
+    public Mono<Void> publish(String node, String message) {
+        return redis.convertAndSend(nodeChannel(node), message).then();
+    }
+
+    @Override
+    public Mono<Void> broadcast(String message) {
+        return redis.convertAndSend(prefix + "broadcast", message).then();
+    }
+
+    @Override
+    public Mono<Void> listen(Consumer<String> listener) {
+        return container.receiveLater(ChannelTopic.of(nodeChannel(nodeId)), ChannelTopic.of(prefix + "broadcast"))
+                .doOnNext(messages -> listening = messages.subscribe(message -> listener.accept(message.getMessage())))
+                .then();
+    }
+
+    @Override
+    public void close() {
+        if (listening != null) {
+            listening.dispose();
+        }
+        Flux.fromIterable(Set.copyOf(local)).flatMap(this::unregister).then().block(Duration.ofSeconds(5));
+        container.destroyLater().block(Duration.ofSeconds(5));
+    }
+
+    private Mono<Void> mark(UUID userId) {
+        String key = userKey(userId);
+        return redis.opsForZSet().add(key, nodeId, clock.millis() + ttl.toMillis())
+                .then(redis.expire(key, ttl.multipliedBy(2)))
+                .then();
+    }
+
+    private String userKey(UUID userId) {
+        return prefix + "user:" + userId;
+    }
+
+    private String nodeChannel(String node) {
+        return prefix + "node:" + node;
+    }
+}

@@ -1,0 +1,281 @@
+package dev.parley.gateway.socket.adapter.ws;
+
+import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
+import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
+import dev.parley.gateway.routing.application.Routing;
+import dev.parley.gateway.session.domain.Principal;
+import dev.parley.gateway.session.domain.SessionTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The protocol of one frame: {@code hello} first (authenticate, register, resume), then commands
+ * (calls of conversation-service as the user), {@code typing} (ephemeral) and {@code ping}. Bad
+ * frames after the hello are answered with an error frame; the socket stays open.
+ */
+public final class ClientProtocol {
+
+    /** Where ephemeral signals go: the nodes of the users they are for. */
+    public interface Ephemeral {
+        Mono<Void> typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ClientProtocol.class);
+    private static final int REPLAY_PAGE = 200;
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+    /** Types counted by name in the frames-in counter. */
+    public static final Set<String> TYPES;
+
+    static {
+        Set<String> types = new HashSet<>(Commands.types());
+        types.addAll(Set.of("hello", "typing", "ping"));
+        TYPES = Set.copyOf(types);
+    }
+
+    private final TokenVerifier tokens;
+    private final ConversationApi api;
+    private final SessionTable<ClientSocket> table;
+    private final Frames frames;
+    private final GatewayMetrics metrics;
+    private final Participants participants;
+    private final String nodeId;
+    private final Routing routing;
+    private final Ephemeral ephemeral;
+
+    public ClientProtocol(TokenVerifier tokens, ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
+                          GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
+                          Ephemeral ephemeral) {
+        this.routing = routing;
+        this.ephemeral = ephemeral;
+        this.tokens = tokens;
+        this.api = api;
+        this.table = table;
+        this.frames = frames;
+        this.metrics = metrics;
+        this.participants = new Participants(api, clock, participantsTtl);
+        this.nodeId = nodeId;
+    }
+
+    /** Handles one inbound text frame; completes when its reply is queued. Never errors. */
+    public Mono<Void> onFrame(ClientSocket socket, String text) {
+        return Mono.defer(() -> handle(socket, text)).onErrorResume(error -> {
+            // a bug must cost one frame, not the socket: the inbound stream would end on an error
+            log.error("Failed to handle a frame of socket {}", socket.id(), error);
+            metrics.rejected("internal");
+            socket.send(frames.error(null, "gateway.internal", "the gateway failed to handle this frame"));
+            return Mono.empty();
+        });
+    }
+
+    private Mono<Void> handle(ClientSocket socket, String text) {
+        JsonNode frame = parse(text);
+        String type = frame != null && frame.isObject() ? frame.path("type").asString(null) : null;
+        metrics.received(type == null ? "unknown" : type);
+        if (!socket.authenticated()) {
+            if (!"hello".equals(type)) {
+                metrics.rejected("not_hello");
+                socket.close(CloseCodes.NOT_HELLO);
+                return Mono.empty();
+            }
+            return hello(socket, frame);
+        }
+        if (type == null) {
+            metrics.rejected("malformed");
+            socket.send(frames.error(frame == null ? null : frame.get("ref"), "frame.malformed",
+                    "a frame is a JSON object with a string type"));
+            return Mono.empty();
+        }
+        JsonNode ref = frame.get("ref");
+        if (!socket.admitCommand()) {
+            metrics.rejected("rate_limited");
+            socket.send(frames.error(ref, "frame.rate_limited", "too many frames; slow down"));
+            return Mono.empty();
+        }
+        return switch (type) {
+            case "ping" -> reply(socket, ref, Mono.just(frames.json().createObjectNode()));
+            case "hello" -> {
+                metrics.rejected("repeated_hello");
+                socket.send(frames.error(ref, "hello.repeated", "this socket is already authenticated"));
+                yield Mono.empty();
+            }
+            case "typing" -> typing(socket, frame);
+            default -> Commands.named(type)
+                    .map(command -> reply(socket, ref, call(socket, command, frame)))
+                    .orElseGet(() -> {
+                        metrics.rejected("unknown_type");
+                        socket.send(frames.error(ref, "frame.unknown_type", "unknown frame type " + type));
+                        return Mono.empty();
+                    });
+        };
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return frames.json().readTree(text);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private Mono<Void> hello(ClientSocket socket, JsonNode hello) {
+        String token = hello.path("token").asString(null);
+        Map<UUID, Long> lastSeqs = new LinkedHashMap<>();
+        try {
+            for (var entry : hello.path("lastSeqs").properties()) {
+                lastSeqs.put(UUID.fromString(entry.getKey()), entry.getValue().asLong());
+            }
+        } catch (IllegalArgumentException e) {
+            metrics.rejected("not_hello");
+            socket.close(CloseCodes.NOT_HELLO);
+            return Mono.empty();
+        }
+        return tokens.verify(token)
+                .flatMap(principal -> principal.isAgent() ? withDepartments(principal, token) : Mono.just(principal))
+                .flatMap(principal -> {
+                    socket.authenticate(principal, token);
+                    metrics.authenticated(principal.role());
+                    socket.send(frames.welcome(hello.get("ref"), principal.userId(), principal.role().name(), nodeId));
+                    lastSeqs.forEach(socket.gate()::startReplay);
+                    // registered before the replay reads, so every event it misses is routed here
+                    return table.add(socket) ? register(principal) : Mono.empty();
+                })
+                .thenMany(Flux.fromIterable(lastSeqs.entrySet()))
+                .concatMap(entry -> replay(socket, entry.getKey(), entry.getValue()))
+                .then()
+                .onErrorResume(TokenVerifier.KeysUnavailable.class, unavailable -> {
+                    log.warn("Could not authenticate a socket: {}", unavailable.getCause().toString());
+                    metrics.rejected("keys_unavailable");
+                    socket.close(CloseCodes.TRY_AGAIN);
+                    return Mono.empty();
+                })
+                .onErrorResume(TokenVerifier.Refused.class, refused -> {
+                    log.debug("Refused a socket: {}", refused.getMessage());
+                    metrics.rejected("unauthenticated");
+                    socket.close(refused.forbidden() ? CloseCodes.FORBIDDEN : CloseCodes.UNAUTHENTICATED);
+                    return Mono.empty();
+                });
+    }
+
+    private Mono<Void> register(Principal principal) {
+        return routing.register(principal.userId()).onErrorResume(error -> {
+            log.warn("Could not register user {} in the routing registry: {}", principal.userId(), error.toString());
+            return Mono.empty();
+        });
+    }
+
+    /** An agent's departments address them in named audiences; read once, at the hello. */
+    private Mono<Principal> withDepartments(Principal agent, String token) {
+        return api.call(token, HttpMethod.GET, "/api/v1/agents", Map.of(), null)
+                .map(agents -> {
+                    Set<UUID> departments = new HashSet<>();
+                    for (JsonNode each : agents) {
+                        if (agent.userId().toString().equals(each.path("id").asString())) {
+                            each.path("departmentIds").forEach(id -> departments.add(UUID.fromString(id.asString())));
+                        }
+                    }
+                    return agent.withDepartments(departments);
+                })
+                .onErrorResume(UpstreamProblem.class, problem -> {
+                    log.warn("Could not read agent {}'s departments ({}); department audiences will miss them",
+                            agent.userId(), problem.getMessage());
+                    return Mono.just(agent);
+                });
+    }
+
+    /** Replays one conversation after {@code since} page by page, then lets its live events through. */
+    private Mono<Void> replay(ClientSocket socket, UUID conversationId, long since) {
+        return page(socket, conversationId, since)
+                .onErrorResume(UpstreamProblem.class, problem -> {
+                    socket.send(frames.error(null, problem.code(), "could not resume " + conversationId + ": " + problem.getMessage()));
+                    return Mono.empty();
+                })
+                .doFinally(signal -> {
+                    socket.gate().finishReplay(conversationId);
+                    socket.send(frames.resumed(conversationId, socket.gate().lastSeq(conversationId)));
+                })
+                .then();
+    }
+
+    private Mono<Void> page(ClientSocket socket, UUID conversationId, long since) {
+        return api.call(socket.token(), HttpMethod.GET, "/api/v1/conversations/{id}/events?since={since}&limit={limit}",
+                        Map.of("id", conversationId, "since", since, "limit", REPLAY_PAGE), null)
+                .flatMap(page -> {
+                    for (JsonNode event : page.path("events")) {
+                        socket.gate().replayed(conversationId, event.path("seq").asLong(),
+                                frames.event(event, null));
+                    }
+                    long through = page.path("throughSeq").asLong(since);
+                    return page.path("more").asBoolean(false) && through > since
+                            ? page(socket, conversationId, through) : Mono.empty();
+                });
+    }
+
+    private Mono<JsonNode> call(ClientSocket socket, Command command, JsonNode frame) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        StringBuilder path = new StringBuilder(command.path());
+        var required = PATH_VARIABLE.matcher(command.path());
+        while (required.find()) {
+            String name = required.group(1);
+            JsonNode value = frame.get(name);
+            if ("agentId".equals(name) && (value == null || value.isNull())) {
+                variables.put(name, socket.principal().userId());
+            } else if (value == null || !value.isValueNode() || value.isNull()) {
+                return Mono.error(new UpstreamProblem(400, "frame.invalid", name + " is required"));
+            } else {
+                variables.put(name, value.asString());
+            }
+        }
+        char separator = '?';
+        for (String name : command.queryFields()) {
+            JsonNode value = frame.get(name);
+            if (value != null && value.isValueNode() && !value.isNull()) {
+                path.append(separator).append(name).append("={").append(name).append('}');
+                variables.put(name, value.asString());
+                separator = '&';
+            }
+        }
+        Object body = command.body() == null ? null : command.body().apply(frame);
+        return api.call(socket.token(), command.method(), path.toString(), variables, body);
+    }
+
+    private Mono<Void> reply(ClientSocket socket, JsonNode ref, Mono<JsonNode> result) {
+        return result
+                .doOnNext(value -> socket.send(frames.ack(ref, value)))
+                .onErrorResume(UpstreamProblem.class, problem -> {
+                    socket.send(frames.error(ref, problem.code(), problem.getMessage()));
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** Ephemeral: straight to the participants' nodes through the routing registry; no Kafka, no PostgreSQL. */
+    private Mono<Void> typing(ClientSocket socket, JsonNode frame) {
+        JsonNode ref = frame.get("ref");
+        UUID conversationId;
+        try {
+            conversationId = UUID.fromString(frame.path("conversationId").asString());
+        } catch (IllegalArgumentException e) {
+            socket.send(frames.error(ref, "frame.invalid", "conversationId is required"));
+            return Mono.empty();
+        }
+        boolean typing = frame.path("typing").asBoolean(true);
+        UUID sender = socket.principal().userId();
+        return reply(socket, ref, participants.of(conversationId, sender, socket.token())
+                .flatMap(users -> ephemeral.typing(conversationId, sender, typing, users))
+                .then(Mono.fromSupplier(() -> frames.json().createObjectNode())));
+    }
+}

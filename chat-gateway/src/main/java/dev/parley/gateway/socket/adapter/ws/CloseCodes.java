@@ -1,0 +1,23 @@
+package dev.parley.gateway.socket.adapter.ws;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+
+/** The close codes of the protocol ({@code docs/protocol.md}); 4xxx mirror HTTP statuses. */
+public final class CloseCodes {
+
+    /** The first frame was not a well-formed {@code hello}. */
+    public static final CloseStatus NOT_HELLO = new CloseStatus(4400, "the first frame must be hello");
+    /** The hello's token is missing, invalid or expired. */
+    public static final CloseStatus UNAUTHENTICATED = new CloseStatus(4401, "authentication failed");
+    /** The token is valid but may not open a socket (a service token). */
+    public static final CloseStatus FORBIDDEN = new CloseStatus(4403, "this token may not open a socket");
+    /** No hello within the hello timeout. */
+    public static final CloseStatus HELLO_TIMEOUT = new CloseStatus(4408, "no hello in time");
+    /** The socket fell too far behind (outbound queue full): reconnect and resume with lastSeqs. */
+    public static final CloseStatus SLOW_CONSUMER = new CloseStatus(4429, "too slow; reconnect and resume");
+    /** conversation-service's signing keys could not be fetched to verify the hello's token. */
+    public static final CloseStatus TRY_AGAIN = new CloseStatus(1013, "try again later");
+
+    private CloseCodes() {
+    }
+}

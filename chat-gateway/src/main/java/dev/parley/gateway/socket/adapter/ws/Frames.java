@@ -1,0 +1,79 @@
+package dev.parley.gateway.socket.adapter.ws;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds the server's frames ({@code docs/protocol.md}); every reply echoes the client's {@code ref}. */
+public final class Frames {
+
+    public static final int PROTOCOL_VERSION = 1;
+
+    private final JsonMapper json;
+
+    public Frames(JsonMapper json) {
+        this.json = json;
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+
+    public Outgoing ack(JsonNode ref, JsonNode result) {
+        ObjectNode frame = frame("ack", ref);
+        frame.set("result", result);
+        return write(frame);
+    }
+
+    public Outgoing error(JsonNode ref, String code, String message) {
+        ObjectNode frame = frame("error", ref);
+        frame.put("code", code);
+        frame.put("message", message);
+        return write(frame);
+    }
+
+    public Outgoing welcome(JsonNode ref, UUID userId, String role, String nodeId) {
+        ObjectNode frame = frame("welcome", ref);
+        frame.put("protocol", PROTOCOL_VERSION);
+        frame.put("userId", userId.toString());
+        frame.put("role", role);
+        frame.put("node", nodeId);
+        return write(frame);
+    }
+
+    public Outgoing resumed(UUID conversationId, long throughSeq) {
+        ObjectNode frame = frame("resumed", null);
+        frame.put("conversationId", conversationId.toString());
+        frame.put("throughSeq", throughSeq);
+        return write(frame);
+    }
+
+    public Outgoing event(JsonNode event, Instant occurredAt) {
+        ObjectNode frame = frame("event", null);
+        frame.set("event", event);
+        return new Outgoing("event", json.writeValueAsString(frame), occurredAt);
+    }
+
+    public Outgoing typing(UUID conversationId, UUID userId, boolean typing) {
+        ObjectNode frame = frame("typing", null);
+        frame.put("conversationId", conversationId.toString());
+        frame.put("userId", userId.toString());
+        frame.put("typing", typing);
+        return write(frame);
+    }
+
+    private ObjectNode frame(String type, JsonNode ref) {
+        ObjectNode frame = json.createObjectNode();
+        frame.put("type", type);
+        if (ref != null && !ref.isMissingNode() && !ref.isNull()) {
+            frame.set("ref", ref);
+        }
+        return frame;
+    }
+
+    private Outgoing write(ObjectNode frame) {
+        return Outgoing.reply(frame.get("type").asString(), json.writeValueAsString(frame));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.gateway.socket.adapter.ws;
+
+import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The active participants of conversations, for typing signals, fetched from the detail endpoint
+ * with the asking user's token (so a user who may not see the conversation gets its refusal) and
+ * cached for a short time. The cache is per node and only ever answers users who were allowed to
+ * read it within the TTL.
+ */
+final class Participants {
+
+    private record Entry(Set<UUID> users, Set<UUID> allowed, Instant expires) {
+    }
+
+    private final ConversationApi api;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<UUID, Entry> cache = new ConcurrentHashMap<>();
+
+    Participants(ConversationApi api, Clock clock, Duration ttl) {
+        this.api = api;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    Mono<Set<UUID>> of(UUID conversationId, UUID asker, String token) {
+        Entry entry = cache.get(conversationId);
+        if (entry != null && entry.expires().isAfter(clock.instant()) && entry.allowed().contains(asker)) {
+            return Mono.just(entry.users());
+        }
+        return api.call(token, HttpMethod.GET, "/api/v1/conversations/{id}", Map.of("id", conversationId), null)
+                .map(detail -> {
+                    Set<UUID> users = new HashSet<>();
+                    for (JsonNode participant : detail.path("participants")) {
+                        if (participant.path("leftAt").isNull() || participant.path("leftAt").isMissingNode()) {
+                            users.add(UUID.fromString(participant.path("userId").asString()));
+                        }
+                    }
+                    Set<UUID> allowed = ConcurrentHashMap.newKeySet();
+                    allowed.add(asker);
+                    if (entry != null && entry.expires().isAfter(clock.instant())) {
+                        allowed.addAll(entry.allowed());
+                    }
+                    cache.put(conversationId, new Entry(Set.copyOf(users), allowed, clock.instant().plus(ttl)));
+                    return Set.copyOf(users);
+                });
+    }
+}

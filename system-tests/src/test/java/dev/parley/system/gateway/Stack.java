@@ -1,0 +1,120 @@
+package dev.parley.system.gateway;
+
+import dev.parley.conversation.ConversationServiceApplication;
+import dev.parley.gateway.ChatGatewayApplication;
+import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.TestKafka;
+import dev.parley.testsupport.TestRedis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * conversation-service and two chat-gateway nodes, started side by side in this JVM on their own
+ * ports against real PostgreSQL, Kafka and Redis; the gateways find the service by URL and each
+ * other through the Redis registry, as deployed.
+ */
+final class Stack implements AutoCloseable {
+
+    /**
+     * The test classpath holds both services; the gateway must not pick up conversation-service's
+     * database and security auto-configuration (in production its jar has none of them).
+     */
+    private static final String NOT_THE_GATEWAYS = String.join(",",
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcInitializationAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.health.ConnectionFactoryHealthContributorAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.metrics.ConnectionPoolMetricsAutoConfiguration",
+            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
+
+    private final ConfigurableApplicationContext service;
+    private final List<ConfigurableApplicationContext> gateways;
+    final int servicePort;
+    /** The first node's port. */
+    final int gatewayPort;
+    /** The second node's port. */
+    final int otherGatewayPort;
+
+    private Stack(ConfigurableApplicationContext service, List<ConfigurableApplicationContext> gateways) {
+        this.service = service;
+        this.gateways = gateways;
+        this.servicePort = port(service);
+        this.gatewayPort = port(gateways.get(0));
+        this.otherGatewayPort = port(gateways.get(1));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, String... gatewaySettings) {
+        var service = new SpringApplicationBuilder(ConversationServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.r2dbc.url=" + database.r2dbcUrl(),
+                "--spring.r2dbc.username=" + database.username(),
+                "--spring.r2dbc.password=" + database.password(),
+                "--spring.flyway.url=" + database.jdbcUrl(),
+                "--spring.flyway.user=" + database.username(),
+                "--spring.flyway.password=" + database.password(),
+                "--spring.data.redis.url=" + redis.uri(),
+                "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--parley.events.topic-prefix=" + kafka.topicPrefix());
+        List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+        try {
+            for (int node = 1; node <= 2; node++) {
+                gateways.add(gateway(port(service), node, kafka, redis, gatewaySettings));
+            }
+            return new Stack(service, gateways);
+        } catch (RuntimeException e) {
+            gateways.forEach(ConfigurableApplicationContext::close);
+            service.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext gateway(int servicePort, int node, TestKafka kafka, TestRedis redis,
+                                                          String... gatewaySettings) {
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--spring.autoconfigure.exclude=" + NOT_THE_GATEWAYS,
+                    // both jars hold an application.yml and the service's comes first on this classpath
+                    "--spring.application.name=chat-gateway",
+                    "--management.endpoint.health.group.readiness.include=readinessState,redis",
+                    "--parley.events.kafka.client-id=chat-gateway",
+                    "--spring.data.redis.url=" + redis.uri(),
+                    "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--parley.events.topic-prefix=" + kafka.topicPrefix(),
+                    "--parley.gateway.conversation-service=http://127.0.0.1:" + servicePort,
+                    "--parley.gateway.node-id=gw-" + node + "-" + UUID.randomUUID(),
+                    "--parley.gateway.redis-prefix=" + redis.keyPrefix() + "gateway:"));
+            for (String setting : gatewaySettings) {
+                arguments.add("--" + setting);
+            }
+            return new SpringApplicationBuilder(ChatGatewayApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    @Override
+    public void close() {
+        gateways.forEach(ConfigurableApplicationContext::close);
+        service.close();
+    }
+}
