@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.MicrometerProducerListener;
 import reactor.kafka.sender.SenderOptions;
 import reactor.kafka.sender.SenderRecord;
 import reactor.kafka.sender.SenderResult;
@@ -51,7 +52,8 @@ public final class KafkaEventBus implements EventBus {
         this.registry = registry;
         this.metrics = new EventBusMetrics(registry);
         this.topics = new TopicProvisioner(settings);
-        this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(producerConfig()).stopOnError(false));
+        this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(producerConfig()).stopOnError(false)
+                .producerListener(new MicrometerProducerListener(registry)));
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class KafkaEventBus implements EventBus {
     public EventSubscription subscribe(String topic, String group, EventHandler handler) {
         var processor = new RecordProcessor(topic, group, handler, codec, this::deadLetter, delivery, registry);
         var subscription = new KafkaSubscription(settings, topic, group, processor, topics.ensure(topic),
-                subscriptions::remove);
+                subscriptions::remove, registry);
         subscriptions.add(subscription);
         subscription.start();
         return subscription;

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.MicrometerConsumerListener;
 import reactor.kafka.receiver.ReceiverOptions;
 import reactor.kafka.receiver.ReceiverPartition;
 import reactor.kafka.receiver.ReceiverRecord;
@@ -46,17 +48,19 @@ final class KafkaSubscription implements EventSubscription {
     private final RecordProcessor processor;
     private final Mono<Void> topicReady;
     private final Consumer<KafkaSubscription> onClose;
+    private final MeterRegistry registry;
     private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
     private volatile Disposable running;
 
     KafkaSubscription(KafkaSettings settings, String topic, String group, RecordProcessor processor,
-                      Mono<Void> topicReady, Consumer<KafkaSubscription> onClose) {
+                      Mono<Void> topicReady, Consumer<KafkaSubscription> onClose, MeterRegistry registry) {
         this.settings = settings;
         this.topic = topic;
         this.group = group;
         this.processor = processor;
         this.topicReady = topicReady;
         this.onClose = onClose;
+        this.registry = registry;
     }
 
     void start() {
@@ -105,6 +109,8 @@ final class KafkaSubscription implements EventSubscription {
                 .subscription(List.of(topic))
                 .commitInterval(settings.commitInterval())
                 .maxDelayRebalance(MAX_DELAY_REBALANCE)
+                // Kafka's client metrics as meters, consumer lag (records-lag-max) among them.
+                .consumerListener(new MicrometerConsumerListener(registry))
                 .addAssignListener(partitions -> partitions.forEach(p -> assigned.add(partitionOf(p))))
                 .addRevokeListener(partitions -> partitions.forEach(p -> assigned.remove(partitionOf(p))));
     }

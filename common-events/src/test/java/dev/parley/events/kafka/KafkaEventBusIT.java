@@ -1,11 +1,14 @@
 package dev.parley.events.kafka;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.parley.events.bus.DeliverySettings;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.bus.EventBusContract;
 import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The EventBus contract on a real Kafka broker, with the kafka-clients version Boot manages. */
 @RealInfrastructure
@@ -36,8 +41,23 @@ class KafkaEventBusIT extends EventBusContract {
         this.kafka = kafka;
     }
 
+    private MeterRegistry registry;
+
+    /** Consumer lag is what an operator watches first; Kafka's own client metrics carry it. */
+    @Test
+    void consumersReportTheirLagAsMeters() {
+        var bus = createBus(new SimpleMeterRegistry(), DeliverySettings.DEFAULT);
+        MeterRegistry meters = registry;
+        String topic = uniqueTopic();
+        try (bus; var subscription = bus.subscribe(topic, "lag-check", event -> Mono.empty())) {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    meters.find("kafka.consumer.fetch.manager.records.lag.max").meter() != null);
+        }
+    }
+
     @Override
     protected EventBus createBus(MeterRegistry registry, DeliverySettings delivery) {
+        this.registry = registry;
         var settings = KafkaSettings.defaults(kafka.bootstrapServers(), "contract").withPartitions(PARTITIONS);
         return new KafkaEventBus(settings, delivery, registry);
     }
