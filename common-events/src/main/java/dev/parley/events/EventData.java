@@ -98,6 +98,16 @@ public sealed interface EventData {
         public String type() { return TYPE; }
     }
 
+    /**
+     * Where a waiting conversation stands in its department's queue (1 = next), with an estimate
+     * from the department's recent assignment rate ({@code null} when there is too little history).
+     * Latest-wins state: it carries no seq.
+     */
+    record QueuePosition(UUID departmentId, int position, Long estimatedWaitSeconds, Instant at) implements EventData {
+        public static final String TYPE = "conversation.queue_position";
+        public String type() { return TYPE; }
+    }
+
     record AgentStatusChanged(UUID agentId, String status, String previousStatus, Instant changedAt)
             implements EventData {
         public static final String TYPE = "agent.status_changed";
@@ -117,7 +127,8 @@ public sealed interface EventData {
                     ConversationCreated.class, ConversationQueued.class, ConversationAssigned.class,
                     ConversationStatusChanged.class, ParticipantJoined.class, ParticipantLeft.class,
                     MessageCreated.class, MessageEdited.class, MessageDeleted.class,
-                    ReactionAdded.class, ReactionRemoved.class, ReadUpdated.class, AgentStatusChanged.class)
+                    ReactionAdded.class, ReactionRemoved.class, ReadUpdated.class, QueuePosition.class,
+                    AgentStatusChanged.class)
             .collect(Collectors.toUnmodifiableMap(EventData::typeNameOf, Function.identity()));
 
     private static String typeNameOf(Class<? extends EventData> type) {

@@ -61,6 +61,8 @@ public final class TestEvents {
                         new EventData.MessageDeleted(messageId, at)),
                 EventEnvelope.of(UUID.randomUUID(), conversationId, 13L, at, bob, both,
                         new EventData.ParticipantLeft(BOB_AGENT, "AGENT")),
+                EventEnvelope.of(UUID.randomUUID(), conversationId, null, at, Actor.system(),
+                        Audience.users(Set.of(ALICE_CUSTOMER)), new EventData.QueuePosition(SUPPORT, 3, 240L, at)),
                 EventEnvelope.of(UUID.randomUUID(), null, null, at, bob,
                         Audience.users(Set.of()).withNamed(Audience.ALL_AGENTS),
                         new EventData.AgentStatusChanged(BOB_AGENT, "AWAY", "ONLINE", at)));

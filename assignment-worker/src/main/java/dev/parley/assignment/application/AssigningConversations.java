@@ -39,6 +39,7 @@ public final class AssigningConversations {
     private final AssignmentObserver observer;
     private final Clock clock;
     private final Map<UUID, AtomicInteger> demand = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> announced = new ConcurrentHashMap<>();
 
     public AssigningConversations(ConversationService service, RoutingSettings settings, AssignmentObserver observer,
                                   Clock clock) {
@@ -68,12 +69,29 @@ public final class AssigningConversations {
         // A failed or cancelled drain (the handler's partition was revoked, the worker stops) must
         // not leave the department marked busy, or no later drain on this worker would run.
         return drainFully(departmentId)
+                .then(announce(departmentId))
                 .doOnError(e -> asked.set(0))
                 .doOnCancel(() -> asked.set(0))
                 .then(Mono.defer(() -> {
                     int left = asked.addAndGet(-seen);
                     return left == 0 ? Mono.empty() : whileAsked(departmentId, asked, left);
                 }));
+    }
+
+    /**
+     * After a drain the line has moved (or someone joined it): waiting customers learn their place.
+     * At most once per department per {@code queueAnnounceInterval}, since every drain of a busy
+     * department would otherwise resend the whole line; the periodic sweep announces the rest. A
+     * failed announcement is logged by the caller's retry only; it never fails the drain.
+     */
+    private Mono<Void> announce(UUID departmentId) {
+        Instant now = clock.instant();
+        Instant last = announced.get(departmentId);
+        if (last != null && now.isBefore(last.plus(settings.queueAnnounceInterval()))) {
+            return Mono.empty();
+        }
+        announced.put(departmentId, now);
+        return service.announceQueue(departmentId).onErrorResume(error -> Mono.empty());
     }
 
     /** Rounds until one assigns nothing or reads less than a full page. */

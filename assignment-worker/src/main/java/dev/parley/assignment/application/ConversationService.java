@@ -36,6 +36,9 @@ public interface ConversationService {
     /** Puts an owned conversation back at the head of its queue; false when it was no longer open or owned. */
     Mono<Boolean> requeue(UUID conversationId);
 
+    /** Asks the service to tell the department's waiting customers their place in line. */
+    Mono<Void> announceQueue(UUID departmentId);
+
     /** The open conversations an agent owns. */
     Flux<UUID> openConversationsOf(UUID agentId);
 

@@ -13,9 +13,18 @@ import java.util.UUID;
  * @param strategies            per department id
  * @param skillsFallbackAfter   how long a conversation waits for its own department under SKILLS
  * @param queuePage             conversations read per round; a full page is followed by another round
+ * @param queueAnnounceInterval shortest time between two queue-position announcements of one department
  */
 public record RoutingSettings(Strategy defaultStrategy, Map<UUID, Strategy> strategies, Duration skillsFallbackAfter,
-                              int queuePage) {
+                              int queuePage, Duration queueAnnounceInterval) {
+
+    /** Two seconds keeps a waiting customer's place current without resending a busy line on every drain. */
+    public static final Duration DEFAULT_ANNOUNCE_INTERVAL = Duration.ofSeconds(2);
+
+    public RoutingSettings(Strategy defaultStrategy, Map<UUID, Strategy> strategies, Duration skillsFallbackAfter,
+                           int queuePage) {
+        this(defaultStrategy, strategies, skillsFallbackAfter, queuePage, DEFAULT_ANNOUNCE_INTERVAL);
+    }
 
     public RoutingSettings {
         strategies = Map.copyOf(strategies);

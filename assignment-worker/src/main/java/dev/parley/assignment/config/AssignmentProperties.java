@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               missed event delays a conversation by at most this much
  * @param queuePage              waiting conversations read per round (the service allows 1 to 200); a full page
  *                               is followed by another round
+ * @param queueAnnounceInterval  shortest time between two announcements of a department's queue positions to
+ *                               its waiting customers (after drains; the sweep announces the rest)
  */
 @ConfigurationProperties("parley.assignment")
 public record AssignmentProperties(
@@ -42,7 +44,8 @@ public record AssignmentProperties(
         @DefaultValue("2m") Duration skillsFallbackAfter,
         @DefaultValue("true") boolean requeueOnAgentOffline,
         @DefaultValue("30s") Duration sweepInterval,
-        @DefaultValue("100") int queuePage) {
+        @DefaultValue("100") int queuePage,
+        @DefaultValue("2s") Duration queueAnnounceInterval) {
 
     /**
      * @param strategy how the department's conversations are assigned

@@ -47,7 +47,7 @@ public class AssignmentWorkerConfiguration {
         var strategies = properties.departments().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().strategy()));
         var settings = new RoutingSettings(properties.defaultStrategy(), strategies, properties.skillsFallbackAfter(),
-                properties.queuePage());
+                properties.queuePage(), properties.queueAnnounceInterval());
         return new AssigningConversations(service, settings, new AssignmentMeters(registry), clock);
     }
 

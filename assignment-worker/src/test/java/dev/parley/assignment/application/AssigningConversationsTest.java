@@ -107,7 +107,7 @@ class AssigningConversationsTest {
         assigning.drain(service.department).block();
 
         assertThat(service.ownerOf(conversation)).isNull();
-        assertThat(service.calls).isEmpty();
+        assertThat(service.calls).filteredOn(call -> call.startsWith("assign")).isEmpty();
     }
 
     @Test
@@ -119,8 +119,33 @@ class AssigningConversationsTest {
         reacting.on(queued).block();
         reacting.on(queued).block();
 
-        assertThat(service.calls).hasSize(1);
+        assertThat(service.calls).filteredOn(call -> call.startsWith("assign")).hasSize(1);
         assertThat(service.agents.values()).extracting(AgentSeat::openCount).containsExactly(1);
+    }
+
+    @Test
+    void aDrainTellsWaitingCustomersTheirPlaceAtMostOncePerInterval() {
+        service.queued(NOW.minusSeconds(5));
+
+        assigning.drain(service.department).block();
+        assigning.drain(service.department).block();
+
+        assertThat(service.calls).filteredOn(call -> call.startsWith("announce"))
+                .as("the clock stands still, so the second drain is inside the interval")
+                .containsExactly("announce " + service.department);
+    }
+
+    @Test
+    void withoutAnIntervalEveryDrainAnnounces() {
+        var eager = new AssigningConversations(service,
+                new RoutingSettings(Strategy.LEAST_BUSY, Map.of(), Duration.ofMinutes(2), 2, Duration.ZERO),
+                AssignmentObserver.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        service.queued(NOW.minusSeconds(5));
+
+        eager.drain(service.department).block();
+        eager.drain(service.department).block();
+
+        assertThat(service.calls).filteredOn(call -> call.startsWith("announce")).hasSize(2);
     }
 
     @Test

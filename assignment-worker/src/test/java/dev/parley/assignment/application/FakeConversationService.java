@@ -93,6 +93,12 @@ final class FakeConversationService implements ConversationService {
     }
 
     @Override
+    public synchronized Mono<Void> announceQueue(UUID departmentId) {
+        calls.add("announce " + departmentId);
+        return Mono.empty();
+    }
+
+    @Override
     public synchronized Mono<Boolean> requeue(UUID conversationId) {
         calls.add("requeue " + conversationId);
         Waiting conversation = conversations.get(conversationId);

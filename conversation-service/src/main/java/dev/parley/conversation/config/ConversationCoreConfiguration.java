@@ -34,6 +34,7 @@ import dev.parley.conversation.messaging.application.ReactionStore;
 import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.MessageText;
+import dev.parley.conversation.queue.application.AnnouncingQueuePositions;
 import dev.parley.conversation.reading.adapter.r2dbc.R2dbcConversationQueries;
 import dev.parley.conversation.reading.application.ReadingConversations;
 import dev.parley.conversation.reports.adapter.micrometer.MicrometerSupportMeters;
@@ -158,6 +159,14 @@ public class ConversationCoreConfiguration {
     @Bean
     SearchingConversations searchingConversations(DatabaseClient db, DirectoryStore directory) {
         return new SearchingConversations(new R2dbcSearchIndex(db), directory);
+    }
+
+    @Bean
+    AnnouncingQueuePositions announcingQueuePositions(Transactions transactions, DatabaseClient db,
+                                                      ConversationStore conversations, AccessPolicy access,
+                                                      Outbox outbox, Topics topics, Clock clock) {
+        return new AnnouncingQueuePositions(transactions, new R2dbcConversationQueries(db), conversations, access,
+                outbox, topics, clock);
     }
 
     @Bean

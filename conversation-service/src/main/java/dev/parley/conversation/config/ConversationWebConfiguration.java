@@ -6,6 +6,8 @@ import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.canned.adapter.web.CannedReplyController;
 import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.faq.adapter.web.FaqController;
+import dev.parley.conversation.queue.adapter.web.QueueController;
+import dev.parley.conversation.queue.application.AnnouncingQueuePositions;
 import dev.parley.conversation.reports.adapter.web.ReportController;
 import dev.parley.conversation.reports.application.ReportingSupport;
 import dev.parley.conversation.search.adapter.web.SearchController;
@@ -72,6 +74,11 @@ public class ConversationWebConfiguration {
     @Bean
     ReportController reportController(ReportingSupport reporting) {
         return new ReportController(reporting);
+    }
+
+    @Bean
+    QueueController queueController(AnnouncingQueuePositions positions) {
+        return new QueueController(positions);
     }
 
     @Bean

@@ -85,6 +85,15 @@ public final class HttpConversationService implements ConversationService {
     }
 
     @Override
+    public Mono<Void> announceQueue(UUID departmentId) {
+        return authorized(token -> client.post().uri("/internal/v1/departments/{id}/queue-positions", departmentId)
+                .headers(h -> h.setBearerAuth(token))
+                .retrieve()
+                .toBodilessEntity())
+                .then();
+    }
+
+    @Override
     public Mono<AssignOutcome> assign(UUID conversationId, UUID agentId) {
         return authorized(token -> client.post().uri("/internal/v1/conversations/{id}/assign", conversationId)
                 .headers(h -> h.setBearerAuth(token))

@@ -1,10 +1,12 @@
 package dev.parley.conversation.reading.application;
 
 import dev.parley.conversation.messaging.domain.Message;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,6 +34,15 @@ public interface ConversationQueries {
      * at, which bounds the work by the department's seats rather than its history.
      */
     Mono<UUID> lastAssignee(UUID departmentId);
+
+    /** 1 for the next conversation to be assigned in its department, and so on. */
+    Mono<Integer> positionInQueue(UUID conversationId);
+
+    /**
+     * The mean time between the department's recent assignments (the last 20 within the last hour),
+     * empty with fewer than two: what a queue-wait estimate rests on.
+     */
+    Mono<Duration> recentAssignmentInterval(UUID departmentId);
 
     record ReactionCount(UUID messageId, String emoji, List<UUID> userIds) {
     }

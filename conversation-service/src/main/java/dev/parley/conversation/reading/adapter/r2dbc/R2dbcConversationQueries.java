@@ -4,12 +4,14 @@ import dev.parley.conversation.messaging.adapter.r2dbc.R2dbcMessageStore;
 import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.reading.application.ConversationQueries;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,6 +74,33 @@ public final class R2dbcConversationQueries implements ConversationQueries {
                         ORDER BY a.at DESC NULLS LAST, c.id LIMIT 1""")
                 .bind("department", departmentId)
                 .map(row -> row.get("owner_id", UUID.class)).one();
+    }
+
+    @Override
+    public Mono<Integer> positionInQueue(UUID conversationId) {
+        return db.sql("""
+                        SELECT count(*) + 1 AS position FROM conversation ahead, conversation me
+                        WHERE me.id = :id AND ahead.status = 'QUEUED' AND ahead.department_id = me.department_id
+                          AND (ahead.queue_priority, me.queued_at, me.id) > (me.queue_priority, ahead.queued_at, ahead.id)""")
+                .bind("id", conversationId).map(row -> row.get("position", Long.class).intValue()).one();
+    }
+
+    @Override
+    public Mono<Duration> recentAssignmentInterval(UUID departmentId) {
+        return db.sql("""
+                        SELECT count(*) AS n, extract(epoch FROM max(occurred_at) - min(occurred_at)) AS span
+                        FROM (SELECT e.occurred_at FROM conversation_event e JOIN conversation c ON c.id = e.conversation_id
+                              WHERE c.department_id = :department AND e.type = 'conversation.assigned'
+                                AND e.occurred_at > now() - interval '1 hour'
+                              ORDER BY e.occurred_at DESC LIMIT 20) recent""")
+                .bind("department", departmentId)
+                .map(row -> {
+                    long n = row.get("n", Long.class);
+                    Number span = row.get("span", Number.class);
+                    return n < 2 || span == null ? Duration.ZERO : Duration.ofMillis((long) (span.doubleValue() * 1000 / (n - 1)));
+                })
+                .one()
+                .filter(interval -> !interval.isZero());
     }
 
     @Override

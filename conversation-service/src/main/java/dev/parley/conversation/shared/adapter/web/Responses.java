@@ -20,7 +20,8 @@ public final class Responses {
             "conversation.only_customers_start", "read.not_participant", "directory.admin_only", "agent.forbidden");
     private static final Set<String> CONFLICT = Set.of(
             "conversation.illegal_transition", "conversation.closed", "conversation.not_open", "agent.unavailable",
-            "message.edit_window_passed", "message.deleted", "message.not_editable", "conversation.owner_cannot_leave");
+            "message.edit_window_passed", "message.deleted", "message.not_editable", "conversation.owner_cannot_leave",
+            "conversation.not_queued");
     private static final Map<String, HttpStatus> OTHER = Map.of();
 
     private Responses() {

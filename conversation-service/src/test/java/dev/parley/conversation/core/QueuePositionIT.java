@@ -1,0 +1,64 @@
+package dev.parley.conversation.core;
+
+import static dev.parley.conversation.fixtures.Cast.ALICE_CUSTOMER;
+import static dev.parley.conversation.fixtures.Cast.BEA_CUSTOMER;
+import static dev.parley.conversation.fixtures.Cast.BOB;
+import static dev.parley.conversation.fixtures.Cast.BOB_AGENT;
+import static dev.parley.conversation.fixtures.Cast.SUPPORT;
+import static dev.parley.conversation.fixtures.Cast.WORKER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
+import dev.parley.conversation.queue.application.AnnouncingQueuePositions;
+import dev.parley.conversation.queue.application.AnnouncingQueuePositions.Position;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Waiting customers learn their place in line and an estimate; the class has its own database. */
+class QueuePositionIT extends CoreTestBase {
+
+    @Autowired
+    private AnnouncingQueuePositions positions;
+
+    @Test
+    void customersLearnTheirPlaceAndTheLineMovesUp() throws Exception {
+        Conversation first = queuedConversationOf(ALICE_CUSTOMER);
+        Conversation second = queuedConversationOf(BEA_CUSTOMER);
+        Conversation third = queuedConversationOf(ALICE_CUSTOMER);
+
+        int firstPlace = accepted(positions.positionOf(ALICE_CUSTOMER, first.id()).block(PATIENCE)).position();
+        Position before = accepted(positions.positionOf(ALICE_CUSTOMER, third.id()).block(PATIENCE));
+        assertThat(before.position()).isEqualTo(firstPlace + 2);
+        assertThat(before.estimatedWaitSeconds()).as("no assignment history yet").isNull();
+        assertThat(accepted(positions.positionOf(BOB_AGENT, second.id()).block(PATIENCE)).position()).isEqualTo(firstPlace + 1);
+        assertThat(rejectionCode(positions.positionOf(BEA_CUSTOMER, third.id()).block(PATIENCE)))
+                .isEqualTo("conversation.not_found");
+
+        accepted(apply(WORKER, first.id(), new LifecycleCommand.Assign(BOB)));
+        accepted(apply(WORKER, second.id(), new LifecycleCommand.Assign(BOB)));
+
+        Position after = accepted(positions.positionOf(ALICE_CUSTOMER, third.id()).block(PATIENCE));
+        assertThat(after.position()).as("two ahead were assigned").isEqualTo(firstPlace);
+        assertThat(after.estimatedWaitSeconds()).as("two assignments give a rate").isNotNull();
+        assertThat(rejectionCode(positions.positionOf(ALICE_CUSTOMER, first.id()).block(PATIENCE)))
+                .isEqualTo("conversation.not_queued");
+    }
+
+    @Test
+    void anAnnouncementSendsEachWaitingCustomerTheirPlaceOnly() throws Exception {
+        Conversation waiting = queuedConversationOf(BEA_CUSTOMER);
+
+        int announced = accepted(positions.announce(WORKER, SUPPORT).block(PATIENCE));
+
+        assertThat(announced).isPositive();
+        var payload = column("""
+                SELECT convert_from(payload, 'UTF8') FROM event_outbox
+                WHERE event_key = ? AND convert_from(payload, 'UTF8') LIKE '%conversation.queue_position%'""",
+                waiting.id().toString());
+        assertThat(payload).singleElement().asString()
+                .contains("\"users\":[\"" + BEA_CUSTOMER.customerId() + "\"]")
+                .doesNotContain("\"seq\"");
+        assertThat(rejectionCode(positions.announce(BOB_AGENT, SUPPORT).block(PATIENCE))).isEqualTo("conversation.forbidden");
+    }
+}
