@@ -21,15 +21,7 @@ class ConversationServiceStartsIT {
     @Test
     void theConversationServiceStartsBesideTheTestAndAnswersItsProbes(TestDatabase database, TestKafka kafka) {
         try (var service = new SpringApplicationBuilder(ConversationServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                "--spring.r2dbc.username=" + database.username(),
-                "--spring.r2dbc.password=" + database.password(),
-                "--spring.flyway.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.username(),
-                "--spring.flyway.password=" + database.password(),
-                "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--parley.events.topic-prefix=" + kafka.topicPrefix())) {
+                ServiceArguments.conversationService(database, kafka))) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
 
             assertThat(ActuatorProbe.onLocalPort(port).health("readiness").healthStatus()).isEqualTo("UP");

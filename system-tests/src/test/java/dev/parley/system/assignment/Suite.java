@@ -2,6 +2,7 @@ package dev.parley.system.assignment;
 
 import dev.parley.assignment.AssignmentWorkerApplication;
 import dev.parley.conversation.ConversationServiceApplication;
+import dev.parley.system.ServiceArguments;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import java.util.ArrayList;
@@ -34,17 +35,8 @@ final class Suite {
 
     ConfigurableApplicationContext conversationService() {
         return new SpringApplicationBuilder(ConversationServiceApplication.class).initializers(Suite::ownNettyResources).run(
-                "--server.port=0",
-                "--spring.application.name=conversation-service",
-                "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                "--spring.r2dbc.username=" + database.username(),
-                "--spring.r2dbc.password=" + database.password(),
-                "--spring.flyway.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.username(),
-                "--spring.flyway.password=" + database.password(),
-                "--parley.identity.services." + WORKER_CLIENT + ".secret=" + WORKER_SECRET,
-                "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--parley.events.topic-prefix=" + kafka.topicPrefix());
+                ServiceArguments.conversationService(database, kafka, "--spring.application.name=conversation-service",
+                        "--parley.identity.services." + WORKER_CLIENT + ".secret=" + WORKER_SECRET));
     }
 
     /** A worker instance; {@code settings} are extra {@code --name=value} arguments. */

@@ -2,6 +2,7 @@ package dev.parley.system.gateway;
 
 import dev.parley.conversation.ConversationServiceApplication;
 import dev.parley.gateway.ChatGatewayApplication;
+import dev.parley.system.ServiceArguments;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
@@ -68,16 +69,7 @@ final class Stack implements AutoCloseable {
 
     static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, String... gatewaySettings) {
         var service = new SpringApplicationBuilder(ConversationServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.r2dbc.url=" + database.r2dbcUrl(),
-                "--spring.r2dbc.username=" + database.username(),
-                "--spring.r2dbc.password=" + database.password(),
-                "--spring.flyway.url=" + database.jdbcUrl(),
-                "--spring.flyway.user=" + database.username(),
-                "--spring.flyway.password=" + database.password(),
-                "--spring.data.redis.url=" + redis.uri(),
-                "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--parley.events.topic-prefix=" + kafka.topicPrefix());
+                ServiceArguments.conversationService(database, kafka, "--spring.data.redis.url=" + redis.uri()));
         List<ConfigurableApplicationContext> gateways = new ArrayList<>();
         try {
             for (int node = 1; node <= 2; node++) {
