@@ -40,6 +40,8 @@ public final class AssigningConversations {
     private final Clock clock;
     private final Map<UUID, AtomicInteger> demand = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> announced = new ConcurrentHashMap<>();
+    /** An announcement not done by then is dropped; the next drain or sweep announces again. */
+    private static final Duration ANNOUNCE_TIMEOUT = Duration.ofSeconds(5);
 
     public AssigningConversations(ConversationService service, RoutingSettings settings, AssignmentObserver observer,
                                   Clock clock) {
@@ -69,7 +71,7 @@ public final class AssigningConversations {
         // A failed or cancelled drain (the handler's partition was revoked, the worker stops) must
         // not leave the department marked busy, or no later drain on this worker would run.
         return drainFully(departmentId)
-                .then(announce(departmentId))
+                .doOnSuccess(ignored -> announce(departmentId))
                 .doOnError(e -> asked.set(0))
                 .doOnCancel(() -> asked.set(0))
                 .then(Mono.defer(() -> {
@@ -81,17 +83,21 @@ public final class AssigningConversations {
     /**
      * After a drain the line has moved (or someone joined it): waiting customers learn their place.
      * At most once per department per {@code queueAnnounceInterval}, since every drain of a busy
-     * department would otherwise resend the whole line; the periodic sweep announces the rest. A
-     * failed announcement is logged by the caller's retry only; it never fails the drain.
+     * department would otherwise resend the whole line; the periodic sweep announces the rest. It
+     * runs beside the drain loop, bounded in time, and its failure is ignored: an announcement must
+     * never hold up an assignment.
      */
-    private Mono<Void> announce(UUID departmentId) {
+    private void announce(UUID departmentId) {
         Instant now = clock.instant();
         Instant last = announced.get(departmentId);
         if (last != null && now.isBefore(last.plus(settings.queueAnnounceInterval()))) {
-            return Mono.empty();
+            return;
         }
         announced.put(departmentId, now);
-        return service.announceQueue(departmentId).onErrorResume(error -> Mono.empty());
+        service.announceQueue(departmentId)
+                .timeout(ANNOUNCE_TIMEOUT)
+                .onErrorResume(error -> Mono.empty())
+                .subscribe();
     }
 
     /** Rounds until one assigns nothing or reads less than a full page. */
