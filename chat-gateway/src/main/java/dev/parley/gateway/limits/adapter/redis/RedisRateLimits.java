@@ -71,6 +71,8 @@ public final class RedisRateLimits implements RateLimits {
 
     @Override
     public void close() {
-        connection.close();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 }
