@@ -18,6 +18,7 @@ import dev.parley.gateway.limits.adapter.redis.RedisRateLimits;
 import dev.parley.gateway.limits.application.Limit;
 import dev.parley.gateway.limits.application.LimitingClients;
 import dev.parley.gateway.limits.application.RateLimits;
+import dev.parley.gateway.shutdown.adapter.spring.GracefulShutdown;
 import dev.parley.gateway.socket.adapter.ws.ClientAddress;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
 import dev.parley.gateway.socket.adapter.ws.Edge;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
@@ -167,6 +169,19 @@ public class ChatGatewayConfiguration {
     HandshakeGuard handshakeGuard(OpenSockets openSockets, LimitingClients limitingClients, ClientAddress clientAddress,
                                   GatewayMetrics gatewayMetrics) {
         return new HandshakeGuard("/ws", openSockets, limitingClients, clientAddress, gatewayMetrics);
+    }
+
+    /** The shutdown order is in {@code dev.parley.gateway.shutdown.adapter.spring}'s package-info. */
+    @Bean
+    GracefulShutdown gracefulShutdown(OpenSockets openSockets, Frames frames, ApplicationEventPublisher events,
+                                      GatewayProperties properties, RoutedDelivery routedDelivery, Routing routing,
+                                      RateLimits rateLimits) {
+        return new GracefulShutdown(openSockets, frames, events, properties.shutdownSpread(), properties.shutdownTimeout(),
+                () -> {
+                    routedDelivery.close();
+                    routing.close();
+                    rateLimits.close();
+                });
     }
 
     /** {@code /ws}; no tokens in the URL: the socket authenticates with its first frame. */
