@@ -90,7 +90,7 @@ public final class GracefulShutdown implements SmartLifecycle {
         open.empty()
                 .timeout(timeout, Mono.fromRunnable(() -> {
                     log.warn("{} sockets still open after {}; closing them now", open.size(), timeout);
-                    open.drain().forEach(socket -> socket.close(CloseCodes.SERVICE_RESTART));
+                    open.drain().forEach(socket -> socket.closeNow(CloseCodes.SERVICE_RESTART));
                 }))
                 // leaving blocks on Redis and Kafka: off the event loop that closed the last socket
                 .then(Mono.fromRunnable(this::leaveCluster).subscribeOn(Schedulers.boundedElastic()))

@@ -125,6 +125,12 @@ public final class ClientSocket {
         }
     }
 
+    /** Closes at once, even when a close is already waiting behind queued frames the client does not read. */
+    public void closeNow(CloseStatus status) {
+        closing.set(true);
+        session.close(status).subscribe();
+    }
+
     /**
      * Queues {@code last} after everything already queued, then closes with {@code status} once all
      * of it is written (the handler calls {@link #drained}), so the client reads why it is closed.
