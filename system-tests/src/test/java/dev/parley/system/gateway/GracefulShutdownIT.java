@@ -7,6 +7,7 @@ import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
+import io.lettuce.core.RedisClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +32,13 @@ class GracefulShutdownIT {
     private static final int MESSAGES = 120;
 
     private static Stack stack;
+    private static TestRedis redis;
     private static Tokens tokens;
     private static final List<Client> clients = new ArrayList<>();
 
     @BeforeAll
-    static void start(TestDatabase database, TestKafka kafka, TestRedis redis) {
+    static void start(TestDatabase database, TestKafka kafka, TestRedis testRedis) {
+        redis = testRedis;
         stack = Stack.start(database, kafka, redis, "parley.gateway.shutdown-spread=1s",
                 "parley.gateway.shutdown-timeout=10s", "parley.gateway.commands-per-second=1000",
                 "parley.gateway.command-burst=1000");
@@ -53,8 +56,10 @@ class GracefulShutdownIT {
 
     @Test
     void clientsOfANodeShuttingDownAreToldToLeaveAndResumeElsewhereWithNoGap() {
-        String customerToken = tokens.newCustomer().path("token").asString();
+        JsonNode session = tokens.newCustomer();
+        String customerToken = session.path("token").asString();
         Client customer = track(Client.hello(stack.gatewayPort, customerToken, Map.of()));
+        String shutDownNode = customer.frames.get(0).path("node").asString();
         Client bob = track(Client.hello(stack.otherGatewayPort, tokens.bob(), Map.of()));
         UUID conversationId = UUID.fromString(customer.call("conversation.start", Map.of()).path("id").asString());
         bob.call("conversation.join", Map.of("conversationId", conversationId));
@@ -79,6 +84,18 @@ class GracefulShutdownIT {
         assertThat(everything).containsExactlyElementsOf(IntStream.range(0, MESSAGES).mapToObj(i -> "b-" + i).toList());
         assertThat(Stream.concat(seqs(customer).stream(), seqs(resumed).stream()).toList()).isSorted().doesNotHaveDuplicates();
         assertThat(shutdown).succeedsWithin(Client.PATIENCE);
+        assertThat(nodesOf(session.path("customerId").asString()))
+                .doesNotContain(shutDownNode).contains(resumed.frames.get(0).path("node").asString());
+    }
+
+    /** The nodes the Redis registry names for a user. */
+    private static List<String> nodesOf(String userId) {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (var connection = client.connect()) {
+            return connection.sync().zrange(redis.keyPrefix() + "gateway:user:" + userId, 0, -1);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static Client track(Client client) {
