@@ -41,7 +41,7 @@ public final class FilesystemUploadSpool implements UploadSpool {
                                         .then(Mono.fromCallable(sink::finish)),
                                 Sink::close)
                         .onErrorResume(failure -> discardFile(file).then(Mono.error(failure)))
-                        .doOnCancel(() -> deleteQuietly(file)));
+                        .doOnCancel(() -> delete(file)));
     }
 
     @Override
@@ -50,10 +50,10 @@ public final class FilesystemUploadSpool implements UploadSpool {
     }
 
     private static Mono<Void> discardFile(Path file) {
-        return Mono.fromRunnable(() -> deleteQuietly(file)).subscribeOn(Schedulers.boundedElastic()).then();
+        return Mono.fromRunnable(() -> delete(file)).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
