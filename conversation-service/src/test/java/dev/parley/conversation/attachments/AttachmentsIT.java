@@ -154,6 +154,11 @@ class AttachmentsIT extends RunningService {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(downloaded).isEqualTo(png);
 
+        http.options().uri(conversation + "/attachments").header(HttpHeaders.ORIGIN, "https://shop.example")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "Authorization").exchange()
+                .expectStatus().isOk().expectHeader().exists(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+
         AttachmentView pdf = upload(alice, conversation, Files.bytesOf("pdf"), "invoice.pdf", "application/pdf")
                 .expectStatus().isCreated().expectBody(AttachmentView.class).returnResult().getResponseBody();
         http.get().uri(share(alice, conversation, pdf.id()).url()).exchange().expectStatus().isOk()

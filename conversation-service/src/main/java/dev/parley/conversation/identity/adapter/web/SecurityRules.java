@@ -74,6 +74,8 @@ public final class SecurityRules {
         widget.setMaxAge(PREFLIGHT_CACHE);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/v1/widget/**", widget);
+        // The widget uploads files and fetches their links over HTTP, cross-origin like its session.
+        source.registerCorsConfiguration("/api/v1/conversations/*/attachments/**", widget);
         return source;
     }
 }
