@@ -23,17 +23,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Every metric name the alert rules and the Grafana dashboard read is exported by a running
- * service: conversation-service, a gateway and a worker, started on real PostgreSQL, Redis and
- * Kafka with actuator on its management port, scraped over HTTP at {@code /actuator/prometheus}.
+ * Every metric name the alert rules and the Grafana dashboard read, and every label they match on
+ * or group by, is exported by a running service: conversation-service, a gateway and a worker,
+ * started on real PostgreSQL, Redis and Kafka with actuator on its management port, scraped over
+ * HTTP at {@code /actuator/prometheus}.
  * <p>
  * Micrometer registers some meters on first use only (a counter per frame type, a gauge per
  * department, a timer per inbox). Producing each through real traffic would need a whole support
@@ -45,9 +50,12 @@ class MetricNamesIT {
 
     /** Series Prometheus makes itself rather than scraping them. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+    /** Labels Prometheus attaches to every scraped series from its target. */
+    private static final Set<String> TARGET_LABELS = Set.of("instance", "job", "pod", "namespace");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
 
     @Test
-    void everyMetricTheAlertsAndTheDashboardReadIsExported(TestDatabase database, TestKafka kafka, TestRedis redis)
+    void everyMetricAndLabelTheAlertsAndTheDashboardReadIsExported(TestDatabase database, TestKafka kafka, TestRedis redis)
             throws Exception {
         try (var service = Services.conversationService(database, kafka);
              var gateway = Services.gateway(service, kafka, redis);
@@ -62,11 +70,13 @@ class MetricNamesIT {
             Set<String> needed = new TreeSet<>(MonitoringQueries.metricNames());
             needed.removeAll(PROMETHEUS_OWN);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                Map<String, Set<String>> exported = new HashMap<>();
+                services.forEach(context -> series(context).forEach((name, labels) ->
+                        exported.computeIfAbsent(name, key -> new TreeSet<>()).addAll(labels)));
                 Set<String> missing = new TreeSet<>(needed);
-                for (var context : services) {
-                    missing.removeAll(seriesNames(context));
-                }
+                missing.removeAll(exported.keySet());
                 assertThat(missing).as("read by deploy/monitoring but exported by no service").isEmpty();
+                assertThat(labelsNoMetricCarries(exported)).as("labels the queries use that their metrics lack").isEmpty();
             });
         }
     }
@@ -94,13 +104,37 @@ class MetricNamesIT {
         assignment.queueRead(department, 3, Duration.ofSeconds(45));
     }
 
-    private static Set<String> seriesNames(ConfigurableApplicationContext context) {
+    /** For each query, the labels it matches on or groups by that none of its metrics carries. */
+    private static List<String> labelsNoMetricCarries(Map<String, Set<String>> exported) {
+        List<String> lacking = new ArrayList<>();
+        for (String expression : MonitoringQueries.expressions()) {
+            Set<String> metrics = PromQl.metricNames(expression);
+            metrics.removeAll(PROMETHEUS_OWN);
+            Set<String> labels = PromQl.labelNames(expression);
+            labels.removeAll(TARGET_LABELS);
+            for (String label : labels) {
+                if (!metrics.isEmpty() && metrics.stream().noneMatch(metric -> exported.getOrDefault(metric, Set.of()).contains(label))) {
+                    lacking.add(label + " in " + expression);
+                }
+            }
+        }
+        return lacking;
+    }
+
+    /** Each series name in the service's scrape, with the label names its series carry. */
+    private static Map<String, Set<String>> series(ConfigurableApplicationContext context) {
         var scrape = ActuatorProbe.onLocalPort(Services.managementPort(context)).prometheus();
         assertThat(scrape.status()).isEqualTo(200);
-        Set<String> names = new TreeSet<>();
-        scrape.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .map(line -> line.split("[{ ]", 2)[0]).forEach(names::add);
-        return names;
+        Map<String, Set<String>> series = new HashMap<>();
+        scrape.body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
+            String name = line.split("[{ ]", 2)[0];
+            Set<String> labels = series.computeIfAbsent(name, key -> new TreeSet<>());
+            int close = line.lastIndexOf('}');
+            if (line.length() > name.length() && line.charAt(name.length()) == '{' && close > 0) {
+                LABEL.matcher(line.substring(name.length(), close)).results().forEach(label -> labels.add(label.group(1)));
+            }
+        });
+        return series;
     }
 
     private static void get(int port, String path) throws IOException, InterruptedException {

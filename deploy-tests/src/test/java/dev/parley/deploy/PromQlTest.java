@@ -25,6 +25,21 @@ class PromQlTest {
                 Arguments.of("rate (spaced_total [1m])", Set.of("spaced_total")));
     }
 
+    static Stream<Arguments> labels() {
+        return Stream.of(
+                Arguments.of("plain_gauge > 60", Set.of()),
+                Arguments.of("sum by (le) (rate(latency_seconds_bucket[5m]))", Set.of("le")),
+                Arguments.of("sum by (application, client_id) (lag{reason!~\"a|b\", uri=\"/x{y}\"})",
+                        Set.of("application", "client_id", "reason", "uri")),
+                Arguments.of("x / on (instance) group_left (pool) y", Set.of("instance", "pool")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("labels")
+    void findsTheLabelNamesItMatchesOrGroupsBy(String expression, Set<String> names) {
+        assertThat(PromQl.labelNames(expression)).isEqualTo(names);
+    }
+
     @ParameterizedTest
     @MethodSource("expressions")
     void findsTheMetricNamesAndNothingElse(String expression, Set<String> names) {
