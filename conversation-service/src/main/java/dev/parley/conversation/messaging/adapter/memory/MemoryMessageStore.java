@@ -5,6 +5,7 @@ import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.shared.adapter.memory.MemoryDatabase;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -47,6 +48,11 @@ public final class MemoryMessageStore implements MessageStore {
             }
             return null;
         });
+    }
+
+    /** The conversation's message at {@code seq}, through the unique key; call inside a statement. */
+    public static Optional<Message> atSeq(MemoryDatabase db, UUID conversationId, long seq) {
+        return db.table(BY_SEQ).get(new SeqKey(conversationId, seq)).flatMap(db.table(MESSAGES)::get);
     }
 
     @Override

@@ -57,14 +57,18 @@ public final class MemoryConversationQueries implements ConversationQueries {
 
     @Override
     public Flux<Message> messages(UUID conversationId, Long beforeSeq, Long afterSeq, int limit, boolean includeNotes) {
+        // Walks the seqs from the cursor through the (conversation, seq) key, as PostgreSQL walks its
+        // index: a page costs its length plus the seqs of events that are not messages, not the history.
         return db.query(tx -> {
-            Stream<Message> page = messagesOf(conversationId).filter(m -> includeNotes || m.kind() != MessageKind.NOTE);
-            if (afterSeq != null) {
-                return page.filter(m -> m.seq() > afterSeq).sorted(Comparator.comparingLong(Message::seq)).limit(limit).toList();
+            long last = db.table(ConversationRow.TABLE).get(conversationId).map(row -> row.conversation().lastSeq()).orElse(0L);
+            boolean forward = afterSeq != null;
+            long seq = forward ? afterSeq + 1 : Math.min(beforeSeq != null ? beforeSeq - 1 : last, last);
+            List<Message> page = new ArrayList<>();
+            for (; page.size() < limit && seq >= 1 && seq <= last; seq += forward ? 1 : -1) {
+                MemoryMessageStore.atSeq(db, conversationId, seq)
+                        .filter(m -> includeNotes || m.kind() != MessageKind.NOTE).ifPresent(page::add);
             }
-            long before = beforeSeq != null ? beforeSeq : Long.MAX_VALUE;
-            return page.filter(m -> m.seq() < before).sorted(Comparator.comparingLong(Message::seq).reversed())
-                    .limit(limit).toList();
+            return page;
         });
     }
 
