@@ -120,5 +120,4 @@ public final class MemoryReportQueries implements ReportQueries {
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e9;
     }
-
 }

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 /**
