@@ -2,8 +2,6 @@ package dev.parley.conversation.config;
 
 import dev.parley.conversation.attachments.adapter.filesystem.FilesystemBlobStore;
 import dev.parley.conversation.attachments.adapter.filesystem.FilesystemUploadSpool;
-import dev.parley.conversation.attachments.adapter.r2dbc.R2dbcAttachmentStore;
-import dev.parley.conversation.attachments.adapter.r2dbc.R2dbcLinkSecrets;
 import dev.parley.conversation.attachments.adapter.s3.S3BlobStore;
 import dev.parley.conversation.attachments.adapter.tika.TikaContentInspector;
 import dev.parley.conversation.attachments.adapter.web.AttachmentContentController;
@@ -35,7 +33,6 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
 import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -110,11 +107,6 @@ public class AttachmentsConfiguration {
     }
 
     @Bean
-    AttachmentStore attachmentStore(DatabaseClient db) {
-        return new R2dbcAttachmentStore(db);
-    }
-
-    @Bean
     MessageAttachments messageAttachments(AttachmentStore attachments) {
         return new AttachingToMessages(attachments);
     }
@@ -125,10 +117,10 @@ public class AttachmentsConfiguration {
     }
 
     @Bean
-    SigningLinks signingLinks(AttachmentsProperties properties, DatabaseClient db) {
+    SigningLinks signingLinks(AttachmentsProperties properties, LinkSecrets storedLinkSecrets) {
         LinkSecrets secrets;
         if (properties.linkSecret().isBlank()) {
-            secrets = new R2dbcLinkSecrets(db);
+            secrets = storedLinkSecrets;
         } else {
             byte[] configured = properties.linkSecret().getBytes(StandardCharsets.UTF_8);
             new DownloadLinks(configured, properties.linkTtl()); // fails at startup when too short

@@ -1,5 +1,9 @@
 package dev.parley.conversation.config;
 
+import dev.parley.conversation.attachments.adapter.memory.MemoryAttachmentStore;
+import dev.parley.conversation.attachments.adapter.memory.MemoryLinkSecrets;
+import dev.parley.conversation.attachments.application.AttachmentStore;
+import dev.parley.conversation.attachments.application.LinkSecrets;
 import dev.parley.conversation.canned.adapter.memory.MemoryCannedReplyStore;
 import dev.parley.conversation.canned.application.CannedReplyStore;
 import dev.parley.conversation.directory.adapter.memory.MemoryDirectoryAdmin;
@@ -183,5 +187,15 @@ public class MemoryStoreConfiguration {
     @Bean
     OutboxLeadership outboxLeadership(MemoryOutbox outbox, Clock clock) {
         return new MemoryOutboxLeadership(outbox, clock);
+    }
+
+    @Bean
+    AttachmentStore attachmentStore(MemoryDatabase db) {
+        return new MemoryAttachmentStore(db);
+    }
+
+    @Bean
+    LinkSecrets storedLinkSecrets() {
+        return new MemoryLinkSecrets();
     }
 }

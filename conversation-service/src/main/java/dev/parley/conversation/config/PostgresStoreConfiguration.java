@@ -1,5 +1,9 @@
 package dev.parley.conversation.config;
 
+import dev.parley.conversation.attachments.adapter.r2dbc.R2dbcAttachmentStore;
+import dev.parley.conversation.attachments.adapter.r2dbc.R2dbcLinkSecrets;
+import dev.parley.conversation.attachments.application.AttachmentStore;
+import dev.parley.conversation.attachments.application.LinkSecrets;
 import dev.parley.conversation.canned.adapter.r2dbc.R2dbcCannedReplyStore;
 import dev.parley.conversation.canned.application.CannedReplyStore;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryAdmin;
@@ -175,5 +179,16 @@ public class PostgresStoreConfiguration {
     @Bean
     OutboxLeadership outboxLeadership(ConnectionFactory connectionFactory, DatabaseClient databaseClient) {
         return new PostgresOutboxLeadership(connectionFactory, databaseClient);
+    }
+
+    @Bean
+    AttachmentStore attachmentStore(DatabaseClient databaseClient) {
+        return new R2dbcAttachmentStore(databaseClient);
+    }
+
+    /** Shared by every instance through the database, so a link one issues another accepts. */
+    @Bean
+    LinkSecrets storedLinkSecrets(DatabaseClient databaseClient) {
+        return new R2dbcLinkSecrets(databaseClient);
     }
 }

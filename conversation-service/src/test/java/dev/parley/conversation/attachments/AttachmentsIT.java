@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -169,7 +168,7 @@ class AttachmentsIT extends RunningService {
     void uploadsThatLieAboutTheirTypeAreRefusedAndLeaveNothing() throws Exception {
         String alice = customer();
         String conversation = startConversation(alice);
-        long rowsBefore = attachmentRows();
+        long rowsBefore = store.attachmentCount();
         long blobsBefore = filesUnder(BLOBS);
 
         problem(upload(alice, conversation, Files.bytesOf("html"), "cat.png", "image/png"),
@@ -181,7 +180,7 @@ class AttachmentsIT extends RunningService {
         problem(upload(alice, conversation, Files.bytesOf("html"), "page.html", "text/html"),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment.type_not_allowed");
 
-        assertThat(attachmentRows()).isEqualTo(rowsBefore);
+        assertThat(store.attachmentCount()).isEqualTo(rowsBefore);
         assertThat(filesUnder(BLOBS)).isEqualTo(blobsBefore);
         assertThat(filesUnder(SPOOL)).isZero();
     }
@@ -190,7 +189,7 @@ class AttachmentsIT extends RunningService {
     void anUploadOverTheLimitIsCutOffEarlyAndLeavesNothing() throws Exception {
         String alice = customer();
         String conversation = startConversation(alice);
-        long rowsBefore = attachmentRows();
+        long rowsBefore = store.attachmentCount();
         long blobsBefore = filesUnder(BLOBS);
         long total = 40L * LIMIT;
         var sent = new AtomicLong();
@@ -200,10 +199,9 @@ class AttachmentsIT extends RunningService {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.body()).contains("\"code\":\"attachment.too_large\"");
-        assertThat(sent.get()).as("the client sent it all").isEqualTo(total);
         assertThat(CountingSpool.RECEIVED.get()).as("bytes Parley took in of the %d sent", total)
                 .isGreaterThan(LIMIT).isLessThanOrEqualTo(2L * LIMIT);
-        assertThat(attachmentRows()).isEqualTo(rowsBefore);
+        assertThat(store.attachmentCount()).isEqualTo(rowsBefore);
         assertThat(filesUnder(BLOBS)).isEqualTo(blobsBefore);
         assertThat(filesUnder(SPOOL)).isZero();
         PartEventHttpMessageReader multipart = codecs.getReaders().stream()
@@ -372,14 +370,6 @@ class AttachmentsIT extends RunningService {
         return response.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith("application/problem+json")
                 .expectBody().jsonPath("$.code").isEqualTo(code);
-    }
-
-    private static long attachmentRows() throws SQLException {
-        try (var connection = database.openConnection(); var statement = connection.createStatement();
-             var result = statement.executeQuery("SELECT count(*) FROM attachment")) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     private static long filesUnder(Path dir) throws IOException {

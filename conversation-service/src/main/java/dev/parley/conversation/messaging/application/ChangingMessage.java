@@ -57,17 +57,13 @@ public final class ChangingMessage {
         }
         return change(caller, conversationId, messageId, (message, now) -> policy.mayEdit(message, userOf(caller), now)
                 .map(Outcome::<Message>rejected)
-                .orElseGet(() -> Outcome.accepted(new Message(message.id(), message.conversationId(), message.seq(),
-                        message.senderId(), message.senderKind(), message.kind(), body, message.replyTo(),
-                        message.clientMsgId(), message.createdAt(), now, null))));
+                .orElseGet(() -> Outcome.accepted(message.edited(body, now))));
     }
 
     public Mono<Outcome<Message>> delete(Caller caller, UUID conversationId, UUID messageId) {
         return change(caller, conversationId, messageId, (message, now) -> policy.mayDelete(message, userOf(caller))
                 .map(Outcome::<Message>rejected)
-                .orElseGet(() -> Outcome.accepted(new Message(message.id(), message.conversationId(), message.seq(),
-                        message.senderId(), message.senderKind(), message.kind(), null, message.replyTo(),
-                        message.clientMsgId(), message.createdAt(), message.editedAt(), now))));
+                .orElseGet(() -> Outcome.accepted(message.deleted(now))));
     }
 
     private Mono<Outcome<Message>> change(Caller caller, UUID conversationId, UUID messageId,

@@ -37,6 +37,18 @@ public record Message(UUID id, UUID conversationId, long seq, UUID senderId, Sen
                 deletedAt, null, null);
     }
 
+    /** This message with a new body, edited at {@code at}; everything else kept. */
+    public Message edited(String newBody, Instant at) {
+        return new Message(id, conversationId, seq, senderId, senderKind, kind, newBody, replyTo, clientMsgId, createdAt,
+                at, deletedAt, quickReplies, attachments);
+    }
+
+    /** This message as a tombstone deleted at {@code at}: no body; its place and its files' metadata kept. */
+    public Message deleted(Instant at) {
+        return new Message(id, conversationId, seq, senderId, senderKind, kind, null, replyTo, clientMsgId, createdAt,
+                editedAt, at, quickReplies, attachments);
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -7,6 +7,7 @@ import dev.parley.conversation.shared.adapter.web.ProblemException;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import java.nio.ByteBuffer;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,17 @@ public class AttachmentController {
                 return Mono.error(ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
                         "send the file as the first multipart part, named '" + FILE_PART + "'"));
             }
-            Flux<ByteBuffer> content = events.takeUntil(PartEvent::isLast).map(event -> copyOf(event.content()));
+            // Read to the end of the request rather than cancelling it after the file's last event: a
+            // cancelled request body raced the server's own draining of it and released a buffer twice.
+            var inFile = new AtomicBoolean(true);
+            Flux<ByteBuffer> content = events.handle((event, sink) -> {
+                if (inFile.get()) {
+                    inFile.set(!event.isLast());
+                    sink.next(copyOf(event.content()));
+                } else {
+                    DataBufferUtils.release(event.content());
+                }
+            });
             MediaType declared = file.headers().getContentType();
             var upload = new UploadingAttachment.Upload(conversationId, file.filename(),
                     declared == null ? null : declared.toString(), content);

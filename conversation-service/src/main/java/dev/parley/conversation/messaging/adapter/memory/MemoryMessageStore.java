@@ -76,9 +76,7 @@ public final class MemoryMessageStore implements MessageStore {
     @Override
     public Mono<Void> edit(UUID messageId, String body, Instant editedAt) {
         return db.statement(tx -> {
-            db.table(MESSAGES).update(tx, messageId, m -> new Message(m.id(), m.conversationId(), m.seq(), m.senderId(),
-                    m.senderKind(), m.kind(), body, m.replyTo(), m.clientMsgId(), m.createdAt(), editedAt, m.deletedAt(),
-                    m.quickReplies()));
+            db.table(MESSAGES).update(tx, messageId, m -> m.edited(body, editedAt));
             return null;
         });
     }
@@ -86,9 +84,7 @@ public final class MemoryMessageStore implements MessageStore {
     @Override
     public Mono<Void> tombstone(UUID messageId, Instant deletedAt) {
         return db.statement(tx -> {
-            db.table(MESSAGES).update(tx, messageId, m -> new Message(m.id(), m.conversationId(), m.seq(), m.senderId(),
-                    m.senderKind(), m.kind(), null, m.replyTo(), m.clientMsgId(), m.createdAt(), m.editedAt(), deletedAt,
-                    m.quickReplies()));
+            db.table(MESSAGES).update(tx, messageId, m -> m.deleted(deletedAt));
             return null;
         });
     }
