@@ -36,6 +36,11 @@ final class Suite implements AutoCloseable {
         return context.getBean(SeededDemo.class).get().orElseThrow();
     }
 
+    /** The origin a browser on this machine sends for the printed URL. */
+    String origin() {
+        return "http://localhost:" + port;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
