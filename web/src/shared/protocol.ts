@@ -64,6 +64,7 @@ export interface Participant {
   leftAt: string | null;
   lastDeliveredSeq: number;
   lastReadSeq: number;
+  readAt?: string | null;
 }
 
 export interface Detail {
