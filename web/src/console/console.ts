@@ -1,4 +1,5 @@
 import { duration, h, newId, replaceChildren, time } from '../shared/dom';
+import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
 import { MessageList } from '../shared/messages';
 import type { Detail, Envelope, HistoryPage, Message, Summary } from '../shared/protocol';
@@ -47,9 +48,13 @@ export class Console {
   private readonly typing = h('div', { class: 'typing', 'aria-live': 'polite' });
   private readonly toast = h('div', { class: 'toast', role: 'alert', hidden: true });
   private readonly messages: MessageList;
+  private readonly attachments: Attachments;
+  /** userId → online and last seen, from the gateway's presence frames where it has them */
+  private readonly presence = new Map<string, { online: boolean; lastSeenAt: string | null }>();
 
   constructor(private readonly base: string, private readonly root: HTMLElement) {
     this.auth = new ConsoleAuth(base);
+    this.attachments = new Attachments(base, () => this.auth.token());
     this.messages = new MessageList({
       me: () => this.me,
       author: (entry) => entry.senderKind === 'CUSTOMER' ? this.customerName()
@@ -60,6 +65,7 @@ export class Console {
         remove: (messageId) => void this.command('message.delete', { messageId }),
         loadEarlier: () => void this.loadEarlier(),
       },
+      decorate: (entry) => this.attachments.render(entry.conversationId, entry.attachments),
     });
   }
 
@@ -112,6 +118,12 @@ export class Console {
       onWelcome: () => this.reloadLists(),
       onEvent: (event) => this.event(event),
       onTyping: (conversationId, userId, typing) => this.showTyping(conversationId, userId, typing),
+      onFrame: (frame) => {
+        if (frame.type === 'presence' && frame.userId) {
+          this.presence.set(frame.userId, { online: !!frame.online, lastSeenAt: frame.lastSeenAt ?? null });
+          this.renderSidebar();
+        }
+      },
       onState: (state) => {
         this.conn.textContent = state === 'open' ? 'Connected' : state === 'connecting' ? 'Connecting…' : 'Offline — reconnecting…';
         this.conn.classList.toggle('offline', state !== 'open');
@@ -226,6 +238,7 @@ export class Console {
       }
       this.socket.seqs.advance(id, detail.conversation.lastSeq);
       this.current = { summary: this.find(id) ?? null, detail, timeline };
+      void this.askPresence(detail.conversation.customerId);
       this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
       this.typing.textContent = '';
       this.renderConversation();
@@ -279,9 +292,24 @@ export class Console {
     const text = h('textarea', { 'aria-label': 'Reply (Enter sends, Shift+Enter for a new line, /shortcut for a canned reply)', placeholder: 'Reply… (/shortcut for canned replies)' });
     const note = h('input', { type: 'checkbox', 'aria-label': 'Private note' });
     const suggestions = h('ul', { class: 'suggestions', 'aria-label': 'Canned replies' });
+    const file = h('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
     const box = h('form', { class: 'composer' }, suggestions, text,
       h('div', { class: 'row' }, h('label', {}, note, ' Private note (customer never sees it)'), h('span', { class: 'spacer', style: 'flex:1' }),
+        file, h('button', { type: 'button', onclick: () => file.click() }, 'Attach file'),
         h('button', { class: 'primary', type: 'submit' }, 'Send')));
+    file.addEventListener('change', async () => {
+      const chosen = file.files?.[0];
+      file.value = '';
+      if (!chosen || !this.current) return;
+      try {
+        const uploaded = await this.attachments.upload(this.current.detail.conversation.id, chosen);
+        const body = text.value.trim();
+        text.value = '';
+        await this.send(body, note.checked ? 'NOTE' : 'TEXT', [uploaded.id]);
+      } catch (e) {
+        this.say(`Not uploaded: ${(e as Error).message}`);
+      }
+    });
     note.addEventListener('change', () => box.classList.toggle('note', note.checked));
     const useCanned = async (shortcut: string) => {
       try {
@@ -328,11 +356,14 @@ export class Console {
     if (!current) return;
     const c = current.detail.conversation;
     const customer = current.detail.participants.find((p) => p.role === 'CUSTOMER');
+    const presence = this.presence.get(c.customerId);
+    const seen = presence ? (presence.online ? 'Online now' : `Offline, last seen ${time(presence.lastSeenAt)}`)
+      : `Last activity ${time(customer?.readAt ?? c.lastActivityAt)}`;
     const past = h('ul', { class: 'past' });
     replaceChildren(this.sidebar, h('h2', {}, 'Customer'), h('dl', {},
       h('dt', {}, 'Name'), h('dd', { class: 'customer-name' }, this.customerName()),
       h('dt', {}, 'Email'), h('dd', {}, (current.summary as unknown as { customerEmail?: string })?.customerEmail ?? '—'),
-      h('dt', {}, 'Last seen'), h('dd', {}, customer?.readAt ? time(customer.readAt) : time(c.lastActivityAt)),
+      h('dt', {}, 'Presence'), h('dd', { class: 'presence' }, seen),
       h('dt', {}, 'Department'), h('dd', {}, this.directory.departmentName(c.departmentId)),
       h('dt', {}, 'Started'), h('dd', {}, new Date(c.createdAt).toLocaleString())),
       h('h2', { style: 'margin-top:16px' }, 'Past conversations'), past);
@@ -341,6 +372,20 @@ export class Console {
       void this.searchHits(name).then((hits) => replaceChildren(past, ...hits.filter((hit) => hit.conversationId !== c.id)
         .map((hit) => h('li', {}, h('button', { type: 'button', onclick: () => void this.open(hit.conversationId) },
           `${new Date(hit.lastActivityAt).toLocaleDateString()} — ${hit.status}`)))));
+    }
+  }
+
+  /** Gateways without presence answer frame.unknown_type; the sidebar then shows the last activity. */
+  private async askPresence(userId: string): Promise<void> {
+    try {
+      const answer = await this.socket.request<{ presence: { userId: string; online: boolean; lastSeenAt: string | null }[] }>(
+        'presence.get', { userIds: [userId] });
+      for (const p of answer?.presence ?? []) {
+        this.presence.set(p.userId, { online: p.online, lastSeenAt: p.lastSeenAt });
+      }
+      this.renderSidebar();
+    } catch {
+      // no presence on this gateway
     }
   }
 
@@ -379,7 +424,7 @@ export class Console {
     }
   }
 
-  private async send(body: string, kind: 'TEXT' | 'NOTE'): Promise<void> {
+  private async send(body: string, kind: 'TEXT' | 'NOTE', attachmentIds?: string[]): Promise<void> {
     const current = this.current;
     if (!current) return;
     const conversationId = current.detail.conversation.id;
@@ -388,7 +433,7 @@ export class Console {
       kind, body, clientMsgId, createdAt: new Date().toISOString() });
     this.messages.render(current.timeline);
     try {
-      const sent = await this.socket.request<Message>('message.send', { conversationId, clientMsgId, body, kind });
+      const sent = await this.socket.request<Message>('message.send', { conversationId, clientMsgId, body, kind, attachmentIds });
       current.timeline.confirm(sent);
     } catch (e) {
       current.timeline.entries.delete(`pending:${clientMsgId}`);

@@ -29,6 +29,7 @@ export interface Message {
   editedAt?: string | null;
   deletedAt?: string | null;
   quickReplies?: string[] | null;
+  attachments?: { id: string; name: string; contentType: string; size: number }[] | null;
 }
 
 export interface ReactionCount {

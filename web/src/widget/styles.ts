@@ -47,6 +47,8 @@ textarea, input { flex: 1; resize: none; border: 1px solid #cbd2d9; border-radiu
 .prechat label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; color: #3e4c59; }
 .more { align-self: center; font-size: 13px; color: #2b4c3f; text-decoration: underline; padding: 4px; }
 .edit { display: flex; gap: 4px; width: 100%; }
+.attachments { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
+.file { color: inherit; font-size: 13px; }
 .preview { max-width: 220px; max-height: 180px; border-radius: 8px; display: block; margin-top: 4px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -1,4 +1,5 @@
 import { duration, h, newId, replaceChildren } from '../shared/dom';
+import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
 import { MessageList } from '../shared/messages';
 import type { Conversation, Detail, Envelope, HistoryPage, Message, Summary } from '../shared/protocol';
@@ -43,10 +44,13 @@ export class Widget {
   private readonly quick = h('div', { class: 'quick', role: 'group', 'aria-label': 'Suggested replies' });
   private readonly typing = h('div', { class: 'typing', 'aria-live': 'polite' });
   private readonly input = h('textarea', { rows: 1, 'aria-label': 'Type your message', placeholder: 'Type your message…', maxlength: 4000 });
+  private readonly file = h('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
   private readonly messages: MessageList;
+  private readonly attachments: Attachments;
 
   constructor(private readonly config: WidgetConfig, host: HTMLElement) {
     this.sessions = new WidgetSession(config.base, config.inbox);
+    this.attachments = new Attachments(config.base, async () => this.session!.token);
     const shadow = host.attachShadow({ mode: 'open' });
     this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false',
       'aria-controls': 'parley-panel', onclick: () => this.toggle() }, '💬', this.badge);
@@ -66,6 +70,7 @@ export class Widget {
         remove: (messageId) => this.command('message.delete', { messageId }),
         loadEarlier: () => void this.loadEarlier(),
       },
+      decorate: (entry) => this.attachments.render(entry.conversationId, entry.attachments),
     });
     shadow.append(h('style', {}, STYLES), h('div', { class: 'root' }, this.panel, this.launcher));
     document.addEventListener('visibilitychange', () => this.markRead());
@@ -145,7 +150,10 @@ export class Widget {
     if (this.body.querySelector('.composer')) {
       return;
     }
-    const form = h('form', { class: 'composer' }, this.input, h('button', { class: 'send', type: 'submit' }, 'Send'));
+    const form = h('form', { class: 'composer' },
+      h('button', { class: 'attach', type: 'button', 'aria-label': 'Attach a file', onclick: () => this.file.click() }, '📎'),
+      this.file, this.input, h('button', { class: 'send', type: 'submit' }, 'Send'));
+    this.file.addEventListener('change', () => void this.attach());
     form.addEventListener('submit', (e) => { e.preventDefault(); void this.send(); });
     this.input.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void this.send(); }
@@ -235,22 +243,44 @@ export class Widget {
     await this.sendText(body);
   }
 
-  private async sendText(body: string): Promise<void> {
+  private async attach(): Promise<void> {
+    const file = this.file.files?.[0];
+    this.file.value = '';
+    if (!file || !this.socket) return;
+    try {
+      const conversationId = await this.ensureConversation();
+      this.setStatus(`Uploading ${file.name}…`, false);
+      const uploaded = await this.attachments.upload(conversationId, file);
+      const body = this.input.value.trim();
+      this.input.value = '';
+      await this.sendText(body, [uploaded.id]);
+    } catch (e) {
+      this.setStatus(`Not uploaded: ${(e as Error).message}`, true);
+    }
+  }
+
+  /** The visitor's open conversation; a first message (or one after it closed) starts a new one. */
+  private async ensureConversation(): Promise<string> {
+    if (!this.conversation || this.conversation.status === 'CLOSED') {
+      const started = await this.socket!.request<Conversation>('conversation.start');
+      this.conversation = started;
+      this.timeline = new Timeline();
+      this.timeline.status = started.status;
+      this.socket!.seqs.advance(started.id, 0);
+    }
+    return this.conversation.id;
+  }
+
+  private async sendText(body: string, attachmentIds?: string[]): Promise<void> {
     const socket = this.socket!;
     try {
-      if (!this.conversation || this.conversation.status === 'CLOSED') {
-        const started = await socket.request<Conversation>('conversation.start');
-        this.conversation = started;
-        this.timeline = new Timeline();
-        this.timeline.status = started.status;
-        socket.seqs.advance(started.id, 0);
-      }
+      await this.ensureConversation();
       const clientMsgId = newId();
-      const conversationId = this.conversation.id;
+      const conversationId = this.conversation!.id;
       this.timeline.addPending({ id: `pending:${clientMsgId}`, conversationId, seq: 0, senderId: this.session!.customerId,
         senderKind: 'CUSTOMER', kind: 'TEXT', body, clientMsgId, createdAt: new Date().toISOString() });
       this.render();
-      const sent = await socket.request<Message>('message.send', { conversationId, clientMsgId, body, kind: 'TEXT' });
+      const sent = await socket.request<Message>('message.send', { conversationId, clientMsgId, body, kind: 'TEXT', attachmentIds });
       this.timeline.confirm(sent);
       this.render();
       this.markRead();
