@@ -30,8 +30,14 @@ abstract class CustomerMeetsAgent {
     void customerAsksTheBotThenTalksWithTheDemoAgentTheWorkerAssigned() {
         suite = start();
         var http = new Http(suite);
-        assertThat(http.get("/").statusCode()).isEqualTo(200);
-        assertThat(http.get("/demo.json").body()).contains(suite.demo().inboxKey());
+        String inboxKey = suite.demo().inboxKey();
+        var home = http.get("/");
+        assertThat(home.statusCode()).as("the printed URL leads to the demo page with its inbox").isEqualTo(303);
+        assertThat(home.headers().firstValue("Location")).hasValue("/?inbox=" + inboxKey);
+        assertThat(http.get("/?inbox=" + inboxKey).body()).contains("widget.js");
+        assertThat(http.get("/widget.js").statusCode()).isEqualTo(200);
+        assertThat(http.get("/console").statusCode()).isEqualTo(200);
+        assertThat(http.get("/demo.json").body()).contains(inboxKey);
 
         try (var customer = Client.hello(suite, http.widgetSession())) {
             String conversation = customer.call("conversation.start", Map.of()).path("id").asString();

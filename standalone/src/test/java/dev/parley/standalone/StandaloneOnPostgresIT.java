@@ -22,7 +22,6 @@ class StandaloneOnPostgresIT {
         String inboxKey;
         try (var suite = Suite.onPostgres(database)) {
             assertThat(ActuatorProbe.onLocalPort(suite.port).health("readiness").healthStatus()).isEqualTo("UP");
-            assertThat(get(suite.url("/")).statusCode()).isEqualTo(200);
             var demo = suite.demo();
             inboxKey = demo.inboxKey();
             assertThat(get(suite.url("/demo.json")).body()).contains(inboxKey);

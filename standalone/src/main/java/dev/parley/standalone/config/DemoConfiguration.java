@@ -7,6 +7,9 @@ import dev.parley.conversation.identity.application.SettingPassword;
 import dev.parley.standalone.demo.DemoData;
 import dev.parley.standalone.demo.SeededDemo;
 import dev.parley.standalone.demo.SeedingDemo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,14 +72,21 @@ public class DemoConfiguration {
     }
 
     /**
-     * {@code GET /demo.json}: the demo inbox's public key (public anyway: every page embedding the
-     * widget shows it), so the demo page needs no build step to know it.
+     * The demo page (web's {@code /index.html}) takes its widget's inbox key from {@code ?inbox=};
+     * the key is generated with the inbox, so {@code /} sends the browser to the page with the demo
+     * inbox's key. {@code GET /demo.json} tells the same to a script. The key is public anyway:
+     * every page embedding the widget shows it.
      */
     @Bean
-    RouterFunction<ServerResponse> demoInboxRoute(SeededDemo seededDemo) {
-        return RouterFunctions.route().GET("/demo.json", request -> seededDemo.get()
-                .map(demo -> ServerResponse.ok().bodyValue(Map.of("inboxKey", demo.inboxKey(), "consoleUrl", "/console")))
-                .orElseGet(() -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build())).build();
+    RouterFunction<ServerResponse> demoInboxRoutes(SeededDemo seededDemo) {
+        return RouterFunctions.route()
+                .GET("/", request -> request.queryParam("inbox").isEmpty() && seededDemo.get().isPresent(),
+                        request -> ServerResponse.seeOther(URI.create("/?inbox="
+                                + URLEncoder.encode(seededDemo.get().orElseThrow().inboxKey(), StandardCharsets.UTF_8))).build())
+                .GET("/demo.json", request -> seededDemo.get()
+                        .map(demo -> ServerResponse.ok().bodyValue(Map.of("inboxKey", demo.inboxKey(), "consoleUrl", "/console")))
+                        .orElseGet(() -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build()))
+                .build();
     }
 
     private static String publicUrl(StandaloneProperties properties, int port) {
