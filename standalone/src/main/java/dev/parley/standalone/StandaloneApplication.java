@@ -1,7 +1,6 @@
 package dev.parley.standalone;
 
 import dev.parley.standalone.config.StandaloneConfiguration;
-import dev.parley.standalone.config.StandaloneSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,10 +21,8 @@ public class StandaloneApplication {
         run(args);
     }
 
-    /** Starts the suite; tests use this too, so they run the settings a user gets. */
+    /** Starts the suite as {@code main} does; tests start it with this. */
     public static ConfigurableApplicationContext run(String... args) {
-        var application = new SpringApplication(StandaloneApplication.class);
-        application.addListeners(new StandaloneSettings());
-        return application.run(args);
+        return SpringApplication.run(StandaloneApplication.class, args);
     }
 }

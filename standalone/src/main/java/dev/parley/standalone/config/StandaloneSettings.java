@@ -7,8 +7,10 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -27,8 +29,10 @@ import org.springframework.core.env.MapPropertySource;
  *       Flyway URL together.</li>
  * </ul>
  * Settings given explicitly (command line, environment, application.yml) win over derived ones.
+ * Runs right after application.yml is read and before the conversation service's own
+ * post-processors, which act on the store chosen here; registered in {@code META-INF/spring.factories}.
  */
-public final class StandaloneSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public final class StandaloneSettings implements EnvironmentPostProcessor, Ordered {
 
     static final String WORKER_CLIENT_ID = "assignment-worker";
     /** 32 random bytes, hex: above the conversation service's 32-character minimum for service secrets. */
@@ -37,8 +41,12 @@ public final class StandaloneSettings implements ApplicationListener<Application
     private static final String SOURCE = "parleyStandalone";
 
     @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        ConfigurableEnvironment environment = event.getEnvironment();
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> pinned = new HashMap<>();
         int port = environment.getProperty("server.port", Integer.class, 8080);
         if (port == 0) {
