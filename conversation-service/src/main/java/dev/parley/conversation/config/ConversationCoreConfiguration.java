@@ -3,6 +3,12 @@ package dev.parley.conversation.config;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryAdmin;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
+import dev.parley.conversation.canned.application.CannedReplyStore;
+import dev.parley.conversation.directory.application.DirectoryAdmin;
+import dev.parley.conversation.lifecycle.application.IdleConversations;
+import dev.parley.conversation.reading.application.ConversationQueries;
+import dev.parley.conversation.reports.application.ReportingSupport.ReportQueries;
+import dev.parley.conversation.search.application.SearchIndex;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.canned.adapter.r2dbc.R2dbcCannedReplyStore;
@@ -57,52 +63,14 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The conversation core: lifecycle, messages, read state, reactions, over R2DBC. */
+/** The conversation core: lifecycle, messages, read state, reactions, over the store ports of the chosen store. */
 @Configuration(proxyBeanMethods = false)
 public class ConversationCoreConfiguration {
 
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
-    }
-
-    @Bean
-    Transactions transactions(ReactiveTransactionManager transactionManager) {
-        return new R2dbcTransactions(TransactionalOperator.create(transactionManager));
-    }
-
-    @Bean
-    ConversationStore conversationStore(DatabaseClient db) {
-        return new R2dbcConversationStore(db);
-    }
-
-    @Bean
-    ParticipantStore participantStore(DatabaseClient db) {
-        return new R2dbcParticipantStore(db);
-    }
-
-    @Bean
-    MessageStore messageStore(DatabaseClient db) {
-        return new R2dbcMessageStore(db);
-    }
-
-    @Bean
-    ReactionStore reactionStore(DatabaseClient db) {
-        return new R2dbcReactionStore(db);
-    }
-
-    @Bean
-    DirectoryStore directoryStore(DatabaseClient db) {
-        return new R2dbcDirectoryStore(db);
-    }
-
-    @Bean
-    EventLog eventLog(DatabaseClient db, EventCodec codec) {
-        return new R2dbcEventLog(db, codec);
     }
 
     @Bean
@@ -151,32 +119,27 @@ public class ConversationCoreConfiguration {
     }
 
     @Bean
-    UsingCannedReplies usingCannedReplies(DatabaseClient db, ConversationStore conversations, AccessPolicy access,
+    UsingCannedReplies usingCannedReplies(CannedReplyStore store, ConversationStore conversations, AccessPolicy access,
                                           Clock clock) {
-        return new UsingCannedReplies(new R2dbcCannedReplyStore(db), conversations, access, clock);
+        return new UsingCannedReplies(store, conversations, access, clock);
     }
 
     @Bean
-    SearchingConversations searchingConversations(DatabaseClient db, DirectoryStore directory) {
-        return new SearchingConversations(new R2dbcSearchIndex(db), directory);
+    SearchingConversations searchingConversations(SearchIndex index, DirectoryStore directory) {
+        return new SearchingConversations(index, directory);
     }
 
     @Bean
-    AnnouncingQueuePositions announcingQueuePositions(Transactions transactions, DatabaseClient db,
+    AnnouncingQueuePositions announcingQueuePositions(Transactions transactions, ConversationQueries queries,
                                                       ConversationStore conversations, AccessPolicy access,
                                                       Outbox outbox, Topics topics, Clock clock) {
-        return new AnnouncingQueuePositions(transactions, new R2dbcConversationQueries(db), conversations, access,
+        return new AnnouncingQueuePositions(transactions, queries, conversations, access,
                 outbox, topics, clock);
     }
 
     @Bean
-    ReportingSupport reportingSupport(DatabaseClient db) {
-        return new ReportingSupport(new R2dbcReportQueries(db));
-    }
-
-    @Bean
-    FaqStore faqStore(DatabaseClient db) {
-        return new R2dbcFaqStore(db);
+    ReportingSupport reportingSupport(ReportQueries queries) {
+        return new ReportingSupport(queries);
     }
 
     @Bean
@@ -201,9 +164,9 @@ public class ConversationCoreConfiguration {
 
     @Bean
     ReadingConversations readingConversations(ConversationStore conversations, ParticipantStore participants,
-                                              EventLog eventLog, DatabaseClient db, DirectoryStore directory,
+                                              EventLog eventLog, ConversationQueries queries, DirectoryStore directory,
                                               AccessPolicy access) {
-        return new ReadingConversations(conversations, participants, eventLog, new R2dbcConversationQueries(db),
+        return new ReadingConversations(conversations, participants, eventLog, queries,
                 directory, access);
     }
 
@@ -221,16 +184,16 @@ public class ConversationCoreConfiguration {
     }
 
     @Bean
-    AdministeringDirectory administeringDirectory(DatabaseClient db, DirectoryStore directory, Clock clock) {
-        return new AdministeringDirectory(new R2dbcDirectoryAdmin(db, directory), directory, clock);
+    AdministeringDirectory administeringDirectory(DirectoryAdmin admin, DirectoryStore directory, Clock clock) {
+        return new AdministeringDirectory(admin, directory, clock);
     }
 
     @Bean
-    ClosingIdleConversations closingIdleConversations(Transactions transactions, DatabaseClient db,
+    ClosingIdleConversations closingIdleConversations(Transactions transactions, IdleConversations idle,
                                                       ChangingLifecycle lifecycle, ConversationProperties properties,
                                                       Clock clock) {
         var inactivity = properties.inactivity();
-        return new ClosingIdleConversations(transactions, new R2dbcIdleConversations(db), lifecycle,
+        return new ClosingIdleConversations(transactions, idle, lifecycle,
                 new InactivityPolicy(inactivity.waitingToResolved(), inactivity.resolvedToClosed()), clock,
                 inactivity.batchSize());
     }

@@ -34,6 +34,7 @@ import dev.parley.conversation.identity.application.RecognizingAgent;
 import dev.parley.conversation.identity.application.RefreshTokens;
 import dev.parley.conversation.identity.application.RefreshingTokens;
 import dev.parley.conversation.identity.application.SettingPassword;
+import dev.parley.conversation.identity.application.SigningKeyStore;
 import dev.parley.conversation.identity.application.StartingWidgetSession;
 import dev.parley.conversation.identity.application.TokenIssuer;
 import dev.parley.conversation.identity.application.TokenReader;
@@ -52,13 +53,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.ServerWebExchange;
@@ -67,7 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Authentication and identity (ARCHITECTURE §7): tokens signed with keys shared through
- * PostgreSQL, widget sessions, agents' login, OIDC, service tokens, and the security rules.
+ * the store, widget sessions, agents' login, OIDC, service tokens, and the security rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -90,26 +88,6 @@ public class IdentityConfiguration {
     // Stores
 
     @Bean
-    R2dbcInboxes identityInboxes(DatabaseClient db) {
-        return new R2dbcInboxes(db);
-    }
-
-    @Bean
-    R2dbcCustomers identityCustomers(DatabaseClient db, Clock clock) {
-        return new R2dbcCustomers(db, clock);
-    }
-
-    @Bean
-    R2dbcAgentAccounts identityAgentAccounts(DatabaseClient db, ReactiveTransactionManager transactions, Clock clock) {
-        return new R2dbcAgentAccounts(db, TransactionalOperator.create(transactions), clock);
-    }
-
-    @Bean
-    R2dbcRefreshTokens refreshTokens(DatabaseClient db, ReactiveTransactionManager transactions, Clock clock) {
-        return new R2dbcRefreshTokens(db, TransactionalOperator.create(transactions), clock);
-    }
-
-    @Bean
     BCryptPasswordHasher passwordHasher(IdentityProperties properties) {
         return new BCryptPasswordHasher(properties.passwords().bcryptStrength());
     }
@@ -126,13 +104,12 @@ public class IdentityConfiguration {
     // Tokens
 
     @Bean
-    SigningKeyRing signingKeyRing(DatabaseClient db, ReactiveTransactionManager transactions,
-                                  IdentityProperties properties, Clock clock) {
+    SigningKeyRing signingKeyRing(SigningKeyStore store, IdentityProperties properties, Clock clock) {
         var keys = properties.signingKeys();
         var tokens = properties.tokens();
         Duration retention = lifetimes(properties).longest().plus(tokens.clockSkew())
                 .plus(keys.refreshInterval()).plus(KEY_RETENTION_MARGIN);
-        return SigningKeyRing.create(new R2dbcSigningKeyStore(db, TransactionalOperator.create(transactions)),
+        return SigningKeyRing.create(store,
                 keys.encryptionSecret(), new SigningKeyPolicy(keys.rotateAfter(), retention),
                 keys.refreshInterval(), keys.missBackoff(), clock);
     }

@@ -1,37 +1,30 @@
 package dev.parley.conversation.config;
 
 import dev.parley.conversation.outbox.adapter.micrometer.OutboxMeters;
-import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxLeadership;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutboxBacklog;
 import dev.parley.conversation.outbox.application.BacklogWatch;
-import dev.parley.conversation.outbox.application.Outbox;
+import dev.parley.conversation.outbox.application.OutboxBacklog;
+import dev.parley.conversation.outbox.application.OutboxLeadership;
 import dev.parley.conversation.outbox.application.OutboxRelay;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.json.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The transactional outbox: the writer other areas call, the relay that publishes, their meters. */
+/**
+ * The transactional outbox's relay and meters; the writer ({@code Outbox}), the lease and the backlog
+ * come from the chosen store's configuration.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
 
-    private final EventCodec codec = new EventCodec();
-
-    /** Named apart from other areas' beans: bean names share one namespace and never override. */
     @Bean
-    Outbox transactionalOutbox(DatabaseClient databaseClient) {
-        return new R2dbcOutbox(databaseClient, codec);
-    }
-
-    @Bean
-    BacklogWatch outboxBacklogWatch(DatabaseClient databaseClient, OutboxProperties properties) {
-        return new BacklogWatch(new R2dbcOutboxBacklog(databaseClient), properties.backlogSampleInterval());
+    BacklogWatch outboxBacklogWatch(OutboxBacklog backlog, OutboxProperties properties) {
+        return new BacklogWatch(backlog, properties.backlogSampleInterval());
     }
 
     @Bean
@@ -40,9 +33,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(ConnectionFactory connectionFactory, DatabaseClient databaseClient, EventBus eventBus,
-                            OutboxMeters meters, OutboxProperties properties) {
-        var leadership = new PostgresOutboxLeadership(connectionFactory, databaseClient);
+    OutboxRelay outboxRelay(OutboxLeadership leadership, EventBus eventBus, EventCodec codec, OutboxMeters meters,
+                            OutboxProperties properties) {
         return new OutboxRelay(leadership, eventBus, codec, properties.relaySettings(), meters);
     }
 

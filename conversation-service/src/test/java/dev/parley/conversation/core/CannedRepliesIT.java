@@ -13,6 +13,7 @@ import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.canned.domain.CannedReply;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,12 +23,10 @@ class CannedRepliesIT extends CoreTestBase {
     private UsingCannedReplies canned;
 
     @Test
-    void aShortcutRendersWithTheConversationsValuesPersonalBeforeTeam() throws Exception {
+    void aShortcutRendersWithTheConversationsValuesPersonalBeforeTeam() {
         Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
         accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(BOB)));
-        try (var connection = database.openConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE customer SET metadata = '{\"plan\": \"Gold\"}' WHERE id = '" + ALICE_CUSTOMER.customerId() + "'");
-        }
+        store.setCustomerMetadata(ALICE_CUSTOMER.customerId(), Map.of("plan", "Gold"));
         accepted(canned.create(ADA_ADMIN, "/greet", "Hello {customer.name}, how can we help?", true, SUPPORT).block(PATIENCE));
         accepted(canned.create(BOB_AGENT, "greet", "Hi {customer.name}! {agent.name} here, on your {customer.plan} plan.", false, null)
                 .block(PATIENCE));

@@ -5,13 +5,14 @@ import static dev.parley.conversation.fixtures.Cast.BEA_CUSTOMER;
 import static dev.parley.conversation.fixtures.Cast.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.conversation.fixtures.Cast;
 import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
 import dev.parley.conversation.shared.domain.Outcome;
+import dev.parley.events.EventEnvelope;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -24,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
 class ConcurrencyIT extends CoreTestBase {
 
     @Test
-    void fiftyParallelSendersGetGapFreeUniqueSeqs() throws Exception {
+    void fiftyParallelSendersGetGapFreeUniqueSeqs() {
         Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
 
         List<Outcome<SendingMessage.Sent>> outcomes = Flux.range(0, 50)
@@ -34,16 +35,16 @@ class ConcurrencyIT extends CoreTestBase {
 
         List<Long> seqs = outcomes.stream().map(CoreTestBase::accepted).map(sent -> sent.message().seq()).toList();
         assertThat(seqs).hasSize(50).doesNotHaveDuplicates();
-        long last = number("SELECT last_seq FROM conversation WHERE id = ?", conversation.id());
-        assertThat(column("SELECT seq FROM conversation_event WHERE conversation_id = ? ORDER BY seq", conversation.id()))
+        long last = stored(conversation.id()).lastSeq();
+        assertThat(events(conversation.id())).extracting(EventEnvelope::seq)
                 .as("every seq from 1 to the last, once")
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, last).mapToObj(Long::toString).toList());
-        assertThat(number("SELECT count(*) FROM message WHERE conversation_id = ? AND client_msg_id LIKE 'parallel-%'",
-                conversation.id())).isEqualTo(50);
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+        assertThat(messages(conversation.id())).filteredOn(m -> m.clientMsgId() != null && m.clientMsgId().startsWith("parallel-"))
+                .hasSize(50);
     }
 
     @Test
-    void retriesWithTheSameClientMessageIdGiveOneMessage() throws Exception {
+    void retriesWithTheSameClientMessageIdGiveOneMessage() {
         Conversation conversation = queuedConversationOf(BEA_CUSTOMER);
 
         List<SendingMessage.Sent> sent = Flux.range(0, 10)
@@ -53,14 +54,13 @@ class ConcurrencyIT extends CoreTestBase {
 
         assertThat(sent.stream().map(s -> s.message().id()).distinct()).hasSize(1);
         assertThat(sent.stream().filter(s -> !s.duplicate())).hasSize(1);
-        assertThat(number("SELECT count(*) FROM message WHERE conversation_id = ? AND client_msg_id = 'retry-me'",
-                conversation.id())).isEqualTo(1);
-        assertThat(number("SELECT count(*) FROM event_outbox WHERE convert_from(payload, 'UTF8') LIKE '%\"clientMsgId\":\"retry-me\"%'"))
-                .as("one message.created event in the outbox").isEqualTo(1);
+        assertThat(messages(conversation.id())).filteredOn(m -> "retry-me".equals(m.clientMsgId())).hasSize(1);
+        assertThat(outboxJson()).filteredOn(json -> json.contains("\"clientMsgId\":\"retry-me\""))
+                .as("one message.created event in the outbox").hasSize(1);
     }
 
     @Test
-    void twentyParallelAssignsOfOneConversationHaveExactlyOneWinner() throws Exception {
+    void twentyParallelAssignsOfOneConversationHaveExactlyOneWinner() {
         List<UUID> agents = extraAgents("single", 20, 3);
         Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
 
@@ -72,14 +72,13 @@ class ConcurrencyIT extends CoreTestBase {
         assertThat(outcomes.stream().filter(o -> o instanceof Outcome.Accepted)).as(outcomes.toString()).hasSize(1);
         UUID winner = outcomes.stream().filter(o -> o instanceof Outcome.Accepted).map(CoreTestBase::accepted)
                 .findFirst().orElseThrow().ownerId();
-        assertThat(column("SELECT owner_id FROM conversation WHERE id = ?", conversation.id())).containsExactly(winner.toString());
-        assertThat(number("SELECT sum(open_count) FROM agent WHERE name LIKE 'single-%'")).isEqualTo(1);
-        assertThat(number("SELECT count(*) FROM conversation_event WHERE conversation_id = ? AND type = 'conversation.assigned'",
-                conversation.id())).isEqualTo(1);
+        assertThat(stored(conversation.id()).ownerId()).isEqualTo(winner);
+        assertThat(agents.stream().mapToInt(agent -> agent(agent).openCount()).sum()).isEqualTo(1);
+        assertThat(eventTypes(conversation.id())).filteredOn("conversation.assigned"::equals).hasSize(1);
     }
 
     @Test
-    void parallelAssignsToOneAgentNeverExceedTheirCapacity() throws Exception {
+    void parallelAssignsToOneAgentNeverExceedTheirCapacity() {
         UUID agent = extraAgents("capacity", 1, 3).get(0);
         List<Conversation> queued = IntStream.range(0, 12).mapToObj(i -> queuedConversationOf(BEA_CUSTOMER)).toList();
 
@@ -89,19 +88,18 @@ class ConcurrencyIT extends CoreTestBase {
                 .filter(o -> o instanceof Outcome.Accepted).count().block(PATIENCE);
 
         assertThat(winners).isEqualTo(3);
-        assertThat(number("SELECT open_count FROM agent WHERE id = ?", agent)).isEqualTo(3);
-        assertThat(number("SELECT count(*) FROM conversation WHERE owner_id = ? AND status = 'ACTIVE'", agent)).isEqualTo(3);
+        assertThat(agent(agent).openCount()).isEqualTo(3);
+        assertThat(queued.stream().map(c -> stored(c.id()))
+                .filter(c -> agent.equals(c.ownerId()) && c.status() == ConversationStatus.ACTIVE)).hasSize(3);
     }
 
-    private static List<UUID> extraAgents(String prefix, int count, int capacity) throws Exception {
-        try (var connection = database.openConnection()) {
-            var ids = new java.util.ArrayList<UUID>();
-            for (int i = 0; i < count; i++) {
-                UUID id = UUID.randomUUID();
-                Cast.agent(connection, id, prefix + "-" + i, capacity);
-                ids.add(id);
-            }
-            return ids;
+    private List<UUID> extraAgents(String prefix, int count, int capacity) {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            store.addAgent(id, prefix + "-" + i, capacity);
+            ids.add(id);
         }
+        return ids;
     }
 }

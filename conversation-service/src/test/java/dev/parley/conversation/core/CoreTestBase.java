@@ -1,44 +1,56 @@
 package dev.parley.conversation.core;
 
-import dev.parley.conversation.fixtures.DatabaseProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.conversation.fixtures.Cast;
+import dev.parley.conversation.directory.application.DirectoryStore;
+import dev.parley.conversation.directory.domain.Agent;
+import dev.parley.conversation.fixtures.StoreFixture;
+import dev.parley.conversation.fixtures.StoreUnderTest;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
+import dev.parley.conversation.lifecycle.application.ConversationStore;
+import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.lifecycle.application.StartingConversation;
+import dev.parley.conversation.lifecycle.domain.Participant;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.messaging.application.SendingMessage;
+import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
+import dev.parley.conversation.reading.application.ConversationQueries;
+import dev.parley.conversation.shared.application.EventLog;
 import dev.parley.conversation.shared.domain.Outcome;
-import dev.parley.testsupport.RealInfrastructure;
-import dev.parley.testsupport.TestDatabase;
-import java.sql.SQLException;
+import dev.parley.events.EventEnvelope;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The conversation use cases on a real PostgreSQL with the in-memory event bus (Kafka is not what
- * these tests are about; the outbox rows are). The cast is seeded once per class.
+ * The conversation use cases with the in-memory event bus (Kafka is not what these tests are
+ * about; the outbox rows are), on the store under test: they are the contract suite both stores
+ * pass ({@link StoreUnderTest}). Tests check state through the ports, never through SQL, so the
+ * same assertions hold for both. The cast is seeded once per class.
  */
-@RealInfrastructure
+@ExtendWith(StoreUnderTest.class)
+@DisplayNameGeneration(StoreUnderTest.Named.class)
 @SpringBootTest(properties = {"parley.engine=memory", "parley.conversation.inactivity.enabled=false"})
 @DirtiesContext
 abstract class CoreTestBase {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
-    protected static TestDatabase database;
+    /** Every event of a conversation fits in one read of the event log. */
+    private static final int ALL = 100_000;
     private static boolean seeded;
 
     @Autowired
@@ -47,24 +59,35 @@ abstract class CoreTestBase {
     protected ChangingLifecycle lifecycle;
     @Autowired
     protected SendingMessage sending;
+    @Autowired
+    protected ConversationStore conversations;
+    @Autowired
+    protected ParticipantStore participants;
+    @Autowired
+    protected DirectoryStore directory;
+    @Autowired
+    protected EventLog eventLog;
+    @Autowired
+    protected ConversationQueries queries;
+    @Autowired
+    private ApplicationContext context;
+    protected StoreFixture store;
 
     @BeforeAll
-    static void servers(TestDatabase testDatabase) {
-        database = testDatabase;
+    static void newClass() {
         seeded = false;
     }
 
     @DynamicPropertySource
-    static void pointAtServers(DynamicPropertyRegistry registry) {
-        DatabaseProperties.pointAt(registry, () -> database);
+    static void pointAtTheStore(DynamicPropertyRegistry registry) {
+        StoreUnderTest.pointAt(registry);
     }
 
     @BeforeEach
-    void seedTheCastOnce() throws SQLException {
+    void seedTheCastOnce() {
+        store = StoreFixture.of(context);
         if (!seeded) {
-            try (var connection = database.openConnection()) {
-                Cast.seed(connection);
-            }
+            store.seedCast();
             seeded = true;
         }
     }
@@ -97,23 +120,35 @@ abstract class CoreTestBase {
         return ((Outcome.Rejected<?>) outcome).rejection().code();
     }
 
-    /** Every row of one column of a query, as strings. */
-    protected static List<String> column(String sql, Object... parameters) throws SQLException {
-        try (var connection = database.openConnection(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            var values = new ArrayList<String>();
-            try (var result = statement.executeQuery()) {
-                while (result.next()) {
-                    values.add(result.getString(1));
-                }
-            }
-            return values;
-        }
+    /** The conversation as stored now. */
+    protected Conversation stored(UUID conversationId) {
+        return conversations.find(conversationId).block(PATIENCE);
     }
 
-    protected static long number(String sql, Object... parameters) throws SQLException {
-        return Long.parseLong(column(sql, parameters).get(0));
+    protected Agent agent(UUID agentId) {
+        return directory.agent(agentId).block(PATIENCE);
+    }
+
+    /** Every event of the conversation in seq order, notes included. */
+    protected List<EventEnvelope> events(UUID conversationId) {
+        return eventLog.since(conversationId, 0, ALL, true).collectList().block(PATIENCE);
+    }
+
+    protected List<String> eventTypes(UUID conversationId) {
+        return events(conversationId).stream().map(EventEnvelope::type).toList();
+    }
+
+    /** Every message of the conversation in seq order, notes included. */
+    protected List<Message> messages(UUID conversationId) {
+        return queries.messages(conversationId, null, 0L, ALL, true).collectList().block(PATIENCE);
+    }
+
+    protected List<Participant> participantsOf(UUID conversationId) {
+        return participants.all(conversationId).collectList().block(PATIENCE);
+    }
+
+    /** The JSON of every outbox event, oldest first. */
+    protected List<String> outboxJson() {
+        return store.outbox().stream().map(StoreFixture.OutboxEntry::json).toList();
     }
 }

@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.conversation.lifecycle.application.ClosingIdleConversations;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
+import dev.parley.conversation.shared.application.Transactions;
+import dev.parley.events.EventData;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -22,14 +26,16 @@ class InactivityIT extends CoreTestBase {
 
     @Autowired
     private ClosingIdleConversations timers;
+    @Autowired
+    private Transactions transactions;
 
     @Test
-    void twoInstancesSweepingAtOnceMoveEachIdleConversationExactlyOnce() throws Exception {
+    void twoInstancesSweepingAtOnceMoveEachIdleConversationExactlyOnce() {
         List<UUID> quietWaiting = IntStream.range(0, 12).mapToObj(i -> waitingOnAlice()).toList();
         List<UUID> quietResolved = IntStream.range(0, 8).mapToObj(i -> resolved()).toList();
         UUID stillTalking = waitingOnAlice();
-        idleFor(quietWaiting, "25 hours");
-        idleFor(quietResolved, "73 hours");
+        idleFor(quietWaiting, Duration.ofHours(25));
+        idleFor(quietResolved, Duration.ofHours(73));
 
         long moved = Flux.merge(timers.sweep().subscribeOn(Schedulers.parallel()), timers.sweep().subscribeOn(Schedulers.parallel()))
                 .reduce(0L, Long::sum).block(PATIENCE);
@@ -38,8 +44,8 @@ class InactivityIT extends CoreTestBase {
         for (UUID id : quietWaiting) {
             assertThat(status(id)).isEqualTo("RESOLVED");
             assertThat(transitionsTo(id, "RESOLVED")).as("resolved once").isEqualTo(1);
-            assertThat(number("SELECT count(*) FROM message WHERE conversation_id = ? AND body = 'The conversation was resolved.'", id))
-                    .as("one system message").isEqualTo(1);
+            assertThat(messages(id)).filteredOn(m -> "The conversation was resolved.".equals(m.body()))
+                    .as("one system message").hasSize(1);
         }
         for (UUID id : quietResolved) {
             assertThat(status(id)).isEqualTo("CLOSED");
@@ -49,11 +55,11 @@ class InactivityIT extends CoreTestBase {
     }
 
     @Test
-    void aSweepWithNothingDueMovesNothing() throws Exception {
+    void aSweepWithNothingDueMovesNothing() {
         UUID recent = waitingOnAlice();
 
         assertThat(timers.sweep().block(PATIENCE)).isZero();
-        assertThat(column("SELECT status FROM conversation WHERE id = ?", recent)).containsExactly("WAITING_ON_CUSTOMER");
+        assertThat(status(recent)).isEqualTo("WAITING_ON_CUSTOMER");
     }
 
     private UUID waitingOnAlice() {
@@ -68,24 +74,22 @@ class InactivityIT extends CoreTestBase {
         return id;
     }
 
-    private static void idleFor(List<UUID> conversations, String interval) throws Exception {
-        try (var connection = database.openConnection();
-             var statement = connection.prepareStatement(
-                     "UPDATE conversation SET last_activity_at = now() - ?::interval WHERE id = ANY(?)")) {
-            statement.setString(1, interval);
-            statement.setArray(2, connection.createArrayOf("uuid", conversations.toArray()));
-            statement.executeUpdate();
+    /** Moves the conversations' last activity back, through the store port as the use cases write it. */
+    private void idleFor(List<UUID> ids, Duration quiet) {
+        Instant then = Instant.now().minus(quiet);
+        for (UUID id : ids) {
+            transactions.inTransaction(() -> conversations.lock(id).flatMap(c -> conversations.update(
+                    new Conversation(c.id(), c.inboxId(), c.customerId(), c.departmentId(), c.status(), c.ownerId(),
+                            c.lastSeq(), c.queuedAt(), c.queuePriority(), c.createdAt(), then), null, null))).block(PATIENCE);
         }
     }
 
-    private static String status(UUID id) throws Exception {
-        return column("SELECT status FROM conversation WHERE id = ?", id).get(0);
+    private String status(UUID id) {
+        return stored(id).status().name();
     }
 
-    private static long transitionsTo(UUID id, String status) throws Exception {
-        return number("""
-                SELECT count(*) FROM conversation_event
-                WHERE conversation_id = ? AND type = 'conversation.status_changed'
-                  AND convert_from(payload, 'UTF8') LIKE ?""", id, "%\"to\":\"" + status + "\"%");
+    private long transitionsTo(UUID id, String status) {
+        return events(id).stream().filter(event -> event.data() instanceof EventData.ConversationStatusChanged changed
+                && changed.to().equals(status)).count();
     }
 }

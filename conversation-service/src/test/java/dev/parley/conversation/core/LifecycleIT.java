@@ -9,9 +9,14 @@ import static dev.parley.conversation.fixtures.Cast.ERIN_CUSTOMER;
 import static dev.parley.conversation.fixtures.Cast.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.conversation.directory.domain.AgentStatus;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
+import dev.parley.conversation.lifecycle.domain.Participant;
+import dev.parley.conversation.messaging.domain.Message;
+import dev.parley.conversation.messaging.domain.MessageKind;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +32,7 @@ class LifecycleIT extends CoreTestBase {
     private MeterRegistry meters;
 
     @Test
-    void talkToAgentIsIdempotentUnderRepeatedClicks() throws Exception {
+    void talkToAgentIsIdempotentUnderRepeatedClicks() {
         Conversation conversation = start(ERIN_CUSTOMER);
         assertThat(conversation.status()).isEqualTo(ConversationStatus.BOT);
 
@@ -42,7 +47,7 @@ class LifecycleIT extends CoreTestBase {
     }
 
     @Test
-    void anAssignmentWritesItsEventsAndASystemMessage() throws Exception {
+    void anAssignmentWritesItsEventsAndASystemMessage() {
         Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
 
         Conversation assigned = accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(BOB)));
@@ -52,12 +57,12 @@ class LifecycleIT extends CoreTestBase {
         assertThat(typesOf(conversation.id())).containsSubsequence("conversation.status_changed",
                 "conversation.assigned", "conversation.participant_joined", "message.created");
         assertThat(systemMessages(conversation.id())).last().isEqualTo("Bob joined the conversation.");
-        assertThat(column("SELECT user_id FROM participant WHERE conversation_id = ? AND left_at IS NULL ORDER BY joined_at",
-                conversation.id())).containsExactly(ALICE_CUSTOMER.customerId().toString(), BOB.toString());
+        assertThat(participantsOf(conversation.id())).filteredOn(Participant::isActive).extracting(Participant::userId)
+                .containsExactly(ALICE_CUSTOMER.customerId(), BOB);
     }
 
     @Test
-    void aCustomerReplyReopensAResolvedConversationIntoTheQueue() throws Exception {
+    void aCustomerReplyReopensAResolvedConversationIntoTheQueue() {
         Conversation conversation = assignedTo(BOB);
         long seatsBefore = seatsOf(BOB);
         accepted(apply(BOB_AGENT, conversation.id(), new LifecycleCommand.Resolve()));
@@ -65,23 +70,23 @@ class LifecycleIT extends CoreTestBase {
 
         accepted(send(ALICE_CUSTOMER, conversation.id(), "reopen-" + UUID.randomUUID(), "Actually, one more thing"));
 
-        assertThat(column("SELECT status FROM conversation WHERE id = ?", conversation.id())).containsExactly("QUEUED");
+        assertThat(stored(conversation.id()).status()).isEqualTo(ConversationStatus.QUEUED);
         assertThat(systemMessages(conversation.id())).last().asString().contains("reopened");
         assertThat(seatsOf(BOB)).isEqualTo(seatsBefore - 1);
     }
 
     @Test
-    void aCustomerReplyToAClosedConversationIsRefusedAndChangesNothing() throws Exception {
+    void aCustomerReplyToAClosedConversationIsRefusedAndChangesNothing() {
         Conversation conversation = assignedTo(BOB);
         accepted(apply(BOB_AGENT, conversation.id(), new LifecycleCommand.Close()));
-        long lastSeq = number("SELECT last_seq FROM conversation WHERE id = ?", conversation.id());
+        long lastSeq = stored(conversation.id()).lastSeq();
 
         assertThat(rejectionCode(send(ALICE_CUSTOMER, conversation.id(), "late", "Hello?"))).isEqualTo("conversation.closed");
-        assertThat(number("SELECT last_seq FROM conversation WHERE id = ?", conversation.id())).isEqualTo(lastSeq);
+        assertThat(stored(conversation.id()).lastSeq()).isEqualTo(lastSeq);
     }
 
     @Test
-    void transferToAnotherAgentMovesTheSeatAndTheParticipant() throws Exception {
+    void transferToAnotherAgentMovesTheSeatAndTheParticipant() {
         Conversation conversation = assignedTo(BOB);
         long bob = seatsOf(BOB);
         long carol = seatsOf(CAROL);
@@ -91,19 +96,19 @@ class LifecycleIT extends CoreTestBase {
         assertThat(transferred.ownerId()).isEqualTo(CAROL);
         assertThat(seatsOf(BOB)).isEqualTo(bob - 1);
         assertThat(seatsOf(CAROL)).isEqualTo(carol + 1);
-        assertThat(column("SELECT user_id FROM participant WHERE conversation_id = ? AND role = 'AGENT' AND left_at IS NULL",
-                conversation.id())).containsExactly(CAROL.toString());
+        assertThat(participantsOf(conversation.id())).filteredOn(p -> p.isActive() && p.role() == Participant.Role.AGENT)
+                .extracting(Participant::userId).containsExactly(CAROL);
     }
 
     @Test
-    void requeueAfterTheOwnerWentOfflinePutsTheConversationFirstInLine() throws Exception {
+    void requeueAfterTheOwnerWentOfflinePutsTheConversationFirstInLine() {
         Conversation conversation = assignedTo(BOB);
 
         Conversation requeued = accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Requeue()));
 
         assertThat(requeued.status()).isEqualTo(ConversationStatus.QUEUED);
         assertThat(requeued.ownerId()).isNull();
-        assertThat(column("SELECT queue_priority FROM conversation WHERE id = ?", conversation.id())).containsExactly("t");
+        assertThat(stored(conversation.id()).queuePriority()).isTrue();
     }
 
     @Test
@@ -117,19 +122,15 @@ class LifecycleIT extends CoreTestBase {
     }
 
     @Test
-    void onlyAnOnlineAgentWithAFreeSeatCanBeAssigned() throws Exception {
+    void onlyAnOnlineAgentWithAFreeSeatCanBeAssigned() {
         Conversation conversation = queuedConversationOf(ALICE_CUSTOMER);
-        try (var connection = database.openConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE agent SET status = 'AWAY' WHERE id = '" + CAROL + "'");
-        }
+        directory.changeStatus(CAROL, AgentStatus.AWAY, Instant.now()).block(PATIENCE);
         try {
             assertThat(rejectionCode(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(CAROL))))
                     .isEqualTo("agent.unavailable");
-            assertThat(column("SELECT status FROM conversation WHERE id = ?", conversation.id())).containsExactly("QUEUED");
+            assertThat(stored(conversation.id()).status()).isEqualTo(ConversationStatus.QUEUED);
         } finally {
-            try (var connection = database.openConnection(); var statement = connection.createStatement()) {
-                statement.executeUpdate("UPDATE agent SET status = 'ONLINE' WHERE id = '" + CAROL + "'");
-            }
+            directory.changeStatus(CAROL, AgentStatus.ONLINE, Instant.now()).block(PATIENCE);
         }
     }
 
@@ -156,15 +157,15 @@ class LifecycleIT extends CoreTestBase {
         return accepted(apply(WORKER, conversation.id(), new LifecycleCommand.Assign(agent)));
     }
 
-    private static long seatsOf(UUID agent) throws Exception {
-        return number("SELECT open_count FROM agent WHERE id = ?", agent);
+    private long seatsOf(UUID agent) {
+        return agent(agent).openCount();
     }
 
-    private static List<String> typesOf(UUID conversation) throws Exception {
-        return column("SELECT type FROM conversation_event WHERE conversation_id = ? ORDER BY seq", conversation);
+    private List<String> typesOf(UUID conversation) {
+        return eventTypes(conversation);
     }
 
-    private static List<String> systemMessages(UUID conversation) throws Exception {
-        return column("SELECT body FROM message WHERE conversation_id = ? AND kind = 'SYSTEM' ORDER BY seq", conversation);
+    private List<String> systemMessages(UUID conversation) {
+        return messages(conversation).stream().filter(m -> m.kind() == MessageKind.SYSTEM).map(Message::body).toList();
     }
 }

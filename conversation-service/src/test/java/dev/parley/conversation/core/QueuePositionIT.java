@@ -8,6 +8,7 @@ import static dev.parley.conversation.fixtures.Cast.SUPPORT;
 import static dev.parley.conversation.fixtures.Cast.WORKER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.conversation.fixtures.StoreFixture;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.queue.application.AnnouncingQueuePositions;
@@ -22,7 +23,7 @@ class QueuePositionIT extends CoreTestBase {
     private AnnouncingQueuePositions positions;
 
     @Test
-    void customersLearnTheirPlaceAndTheLineMovesUp() throws Exception {
+    void customersLearnTheirPlaceAndTheLineMovesUp() {
         Conversation first = queuedConversationOf(ALICE_CUSTOMER);
         Conversation second = queuedConversationOf(BEA_CUSTOMER);
         Conversation third = queuedConversationOf(ALICE_CUSTOMER);
@@ -46,16 +47,15 @@ class QueuePositionIT extends CoreTestBase {
     }
 
     @Test
-    void anAnnouncementSendsEachWaitingCustomerTheirPlaceOnly() throws Exception {
+    void anAnnouncementSendsEachWaitingCustomerTheirPlaceOnly() {
         Conversation waiting = queuedConversationOf(BEA_CUSTOMER);
 
         int announced = accepted(positions.announce(WORKER, SUPPORT).block(PATIENCE));
 
         assertThat(announced).isPositive();
-        var payload = column("""
-                SELECT convert_from(payload, 'UTF8') FROM event_outbox
-                WHERE event_key = ? AND convert_from(payload, 'UTF8') LIKE '%conversation.queue_position%'""",
-                waiting.id().toString());
+        var payload = store.outbox().stream()
+                .filter(entry -> entry.key().equals(waiting.id().toString()) && entry.json().contains("conversation.queue_position"))
+                .map(StoreFixture.OutboxEntry::json).toList();
         assertThat(payload).singleElement().asString()
                 .contains("\"users\":[\"" + BEA_CUSTOMER.customerId() + "\"]")
                 .doesNotContain("\"seq\"");

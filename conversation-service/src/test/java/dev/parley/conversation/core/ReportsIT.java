@@ -5,13 +5,25 @@ import static dev.parley.conversation.fixtures.Cast.BOB_AGENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.parley.conversation.directory.application.DirectoryAdmin;
+import dev.parley.conversation.identity.application.Customers;
+import dev.parley.conversation.identity.domain.CustomerProfile;
+import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationStatus;
+import dev.parley.conversation.messaging.application.MessageStore;
+import dev.parley.conversation.messaging.domain.Message;
+import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.reports.application.ReportingSupport;
 import dev.parley.conversation.reports.application.ReportingSupport.GroupBy;
 import dev.parley.conversation.reports.application.SupportReport;
-import java.sql.Connection;
-import java.sql.Timestamp;
+import dev.parley.events.Actor;
+import dev.parley.events.Audience;
+import dev.parley.events.EventData;
+import dev.parley.events.EventEnvelope;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,41 +38,43 @@ class ReportsIT extends CoreTestBase {
     private static final UUID RETURNS = UUID.randomUUID();
     private static final UUID SHOP = UUID.randomUUID();
     private static final UUID RITA = UUID.randomUUID();
-    private static final UUID ZOE = UUID.randomUUID();
 
     @Autowired
     private ReportingSupport reporting;
+    @Autowired
+    private DirectoryAdmin admin;
+    @Autowired
+    private Customers customers;
+    @Autowired
+    private MessageStore messageStore;
+    private UUID zoe;
 
     @Test
-    void reportNumbersMatchAScriptedHistory() throws Exception {
-        try (Connection connection = database.openConnection()) {
-            exec(connection, "INSERT INTO department (id, name, created_at) VALUES (?, 'Returns', ?)", RETURNS, at(0));
-            exec(connection, """
-                    INSERT INTO inbox (id, name, public_key, hmac_secret, default_department_id, created_at)
-                    VALUES (?, 'Shop', 'pk_reports', 'secret', ?, ?)""", SHOP, RETURNS, at(0));
-            exec(connection, """
-                    INSERT INTO agent (id, name, email, role, status_changed_at, created_at)
-                    VALUES (?, 'Rita', 'rita@shop.test', 'AGENT', ?, ?)""", RITA, at(0), at(0));
-            exec(connection, "INSERT INTO customer (id, inbox_id, name, created_at) VALUES (?, ?, 'Zoe', ?)", ZOE, SHOP, at(0));
+    void reportNumbersMatchAScriptedHistory() {
+        admin.createDepartment(new DirectoryAdmin.Department(RETURNS, "Returns"), at(0)).block(PATIENCE);
+        admin.createInbox(new DirectoryAdmin.NewInbox(SHOP, "Shop", "pk_reports", "secret", List.of(), false, RETURNS),
+                at(0)).block(PATIENCE);
+        admin.createAgent(new DirectoryAdmin.NewAgent(RITA, "Rita", "rita@shop.test", "AGENT", 3, Set.of()), at(0))
+                .block(PATIENCE);
+        zoe = customers.createAnonymous(SHOP, new CustomerProfile(Optional.of("Zoe"), Optional.empty())).block(PATIENCE);
 
-            // A: queued at T; answered after 60 s; a second turn of two messages answered 60 s after its first; resolved at T+600.
-            UUID a = conversation(connection, at(0), at(600));
-            event(connection, a, 1, "conversation.queued", at(0));
-            message(connection, a, 2, "CUSTOMER", at(0));
-            message(connection, a, 3, "AGENT", at(60));
-            message(connection, a, 4, "CUSTOMER", at(120));
-            message(connection, a, 5, "CUSTOMER", at(130));
-            message(connection, a, 6, "AGENT", at(180));
-            // B: a bot conversation from T+1000, handed to the queue at T+1100, answered at T+1400; not resolved.
-            UUID b = conversation(connection, at(1000), null);
-            message(connection, b, 1, "CUSTOMER", at(1000));
-            event(connection, b, 2, "conversation.queued", at(1100));
-            message(connection, b, 3, "AGENT", at(1400));
-            // C: started two days before the period; it must not count.
-            UUID c = conversation(connection, at(-172_800), at(-172_000));
-            message(connection, c, 1, "CUSTOMER", at(-172_800));
-            message(connection, c, 2, "AGENT", at(-172_790));
-        }
+        // A: queued at T; answered after 60 s; a second turn of two messages answered 60 s after its first; resolved at T+600.
+        UUID a = conversation(at(0), at(600));
+        event(a, 1, at(0));
+        message(a, 2, "CUSTOMER", at(0));
+        message(a, 3, "AGENT", at(60));
+        message(a, 4, "CUSTOMER", at(120));
+        message(a, 5, "CUSTOMER", at(130));
+        message(a, 6, "AGENT", at(180));
+        // B: a bot conversation from T+1000, handed to the queue at T+1100, answered at T+1400; not resolved.
+        UUID b = conversation(at(1000), null);
+        message(b, 1, "CUSTOMER", at(1000));
+        event(b, 2, at(1100));
+        message(b, 3, "AGENT", at(1400));
+        // C: started two days before the period; it must not count.
+        UUID c = conversation(at(-172_800), at(-172_000));
+        message(c, 1, "CUSTOMER", at(-172_800));
+        message(c, 2, "AGENT", at(-172_790));
 
         List<SupportReport> byAgent = accepted(reporting.report(ADA_ADMIN, GroupBy.AGENT, T.minusSeconds(3600),
                 T.plusSeconds(86_400)).block(PATIENCE));
@@ -81,39 +95,26 @@ class ReportsIT extends CoreTestBase {
         assertThat(rejectionCode(reporting.report(ADA_ADMIN, GroupBy.AGENT, T, T).block(PATIENCE))).isEqualTo("report.invalid");
     }
 
-    private static UUID conversation(Connection connection, Timestamp created, Timestamp resolved) throws Exception {
+    /** Written through the store ports, as the use cases write history. */
+    private UUID conversation(Instant created, Instant resolved) {
         UUID id = UUID.randomUUID();
-        exec(connection, """
-                INSERT INTO conversation (id, inbox_id, customer_id, department_id, status, owner_id, last_seq, created_at,
-                                          last_activity_at, resolved_at)
-                VALUES (?, ?, ?, ?, ?, ?, 10, ?, ?, ?)""", id, SHOP, ZOE, RETURNS, resolved == null ? "ACTIVE" : "CLOSED",
-                RITA, created, created, resolved);
+        var conversation = new Conversation(id, SHOP, zoe, RETURNS,
+                resolved == null ? ConversationStatus.ACTIVE : ConversationStatus.CLOSED, RITA, 10, null, false, created, created);
+        conversations.insert(conversation).then(conversations.update(conversation, resolved, null)).block(PATIENCE);
         return id;
     }
 
-    private static void message(Connection connection, UUID conversation, long seq, String sender, Timestamp at) throws Exception {
-        exec(connection, """
-                INSERT INTO message (id, conversation_id, seq, sender_id, sender_kind, kind, body, created_at)
-                VALUES (?, ?, ?, ?, ?, 'TEXT', 'text', ?)""", UUID.randomUUID(), conversation, seq,
-                sender.equals("AGENT") ? RITA : ZOE, sender, at);
+    private void message(UUID conversation, long seq, String sender, Instant at) {
+        messageStore.insert(new Message(UUID.randomUUID(), conversation, seq, sender.equals("AGENT") ? RITA : zoe,
+                Message.SenderKind.valueOf(sender), MessageKind.TEXT, "text", null, null, at, null, null)).block(PATIENCE);
     }
 
-    private static void event(Connection connection, UUID conversation, long seq, String type, Timestamp at) throws Exception {
-        exec(connection, """
-                INSERT INTO conversation_event (conversation_id, seq, event_id, type, agents_only, payload, occurred_at)
-                VALUES (?, ?, ?, ?, false, '\\x7b7d', ?)""", conversation, seq, UUID.randomUUID(), type, at);
+    private void event(UUID conversation, long seq, Instant at) {
+        eventLog.append(List.of(EventEnvelope.of(UUID.randomUUID(), conversation, seq, at, Actor.system(),
+                Audience.users(Set.of()), new EventData.ConversationQueued(RETURNS, at, false)))).block(PATIENCE);
     }
 
-    private static Timestamp at(long secondsAfterT) {
-        return Timestamp.from(T.plusSeconds(secondsAfterT));
-    }
-
-    private static void exec(Connection connection, String sql, Object... values) throws Exception {
-        try (var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
+    private static Instant at(long secondsAfterT) {
+        return T.plusSeconds(secondsAfterT);
     }
 }

@@ -2,9 +2,6 @@ package dev.parley.conversation.identity;
 
 import dev.parley.conversation.fixtures.Cast;
 import dev.parley.conversation.identity.domain.HostUserProof;
-import dev.parley.testsupport.TestDatabase;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,12 +38,4 @@ public final class IdentityCast {
     private IdentityCast() {
     }
 
-    /** Puts the shared {@link Cast} in the database, resetting the agents' passwords. Idempotent. */
-    public static void seed(TestDatabase database) {
-        try (Connection connection = database.openConnection()) {
-            Cast.seed(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not seed the cast", e);
-        }
-    }
 }

@@ -1,15 +1,19 @@
 package dev.parley.conversation.identity;
 
-import dev.parley.conversation.fixtures.DatabaseProperties;
+import dev.parley.conversation.fixtures.StoreFixture;
+import dev.parley.conversation.fixtures.StoreUnderTest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,10 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The conversation service running on a real PostgreSQL database of the test class's own, with
- * the {@link IdentityCast} seeded before each test, called over real HTTP.
+ * The conversation service running on the store under test ({@link StoreUnderTest}: a PostgreSQL
+ * database of the test class's own, or in memory), with the {@link IdentityCast} seeded before
+ * each test, called over real HTTP.
  */
-@RealInfrastructure
+@ExtendWith(StoreUnderTest.class)
+@DisplayNameGeneration(StoreUnderTest.Named.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // No Kafka needed: identity publishes no events.
         "parley.engine=memory",
@@ -36,22 +42,25 @@ public abstract class RunningService {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    private ApplicationContext context;
 
     protected WebTestClient http;
 
+    /** With the PostgreSQL store, the class's database, for tests that check rows; null in memory. */
     @BeforeAll
-    static void server(TestDatabase testDatabase) {
-        database = testDatabase;
+    static void server() {
+        database = StoreUnderTest.inMemory() ? null : StoreUnderTest.database();
     }
 
     @DynamicPropertySource
-    static void pointAtDatabase(DynamicPropertyRegistry registry) {
-        DatabaseProperties.pointAt(registry, () -> database);
+    static void pointAtTheStore(DynamicPropertyRegistry registry) {
+        StoreUnderTest.pointAt(registry);
     }
 
     @BeforeEach
     void seedAndConnect() {
-        IdentityCast.seed(database);
+        StoreFixture.of(context).seedCast();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
