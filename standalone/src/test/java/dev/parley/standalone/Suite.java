@@ -19,6 +19,13 @@ final class Suite implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** With nothing installed: the conversation store in memory, as a first start runs. */
+    static Suite inMemory(String... extra) {
+        var arguments = new ArrayList<>(List.of("--server.port=0"));
+        arguments.addAll(List.of(extra));
+        return new Suite(StandaloneApplication.run(arguments.toArray(String[]::new)));
+    }
+
     /** On the class's own PostgreSQL database, given as a user gives it: {@code PARLEY_DB_URL}. */
     static Suite onPostgres(TestDatabase database, String... extra) {
         var arguments = new ArrayList<>(List.of(
@@ -39,6 +46,10 @@ final class Suite implements AutoCloseable {
     /** The origin a browser on this machine sends for the printed URL. */
     String origin() {
         return "http://localhost:" + port;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     String url(String path) {

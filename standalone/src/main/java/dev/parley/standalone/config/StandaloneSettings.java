@@ -1,5 +1,6 @@
 package dev.parley.standalone.config;
 
+import dev.parley.conversation.config.ConversationProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -25,8 +26,9 @@ import org.springframework.core.env.MapPropertySource;
  *       before the server binds;</li>
  *   <li>the worker's client secret is random at each start and given to both sides: nobody outside
  *       this process needs it;</li>
- *   <li>{@code PARLEY_DB_URL} ({@code [jdbc:]postgresql://host:port/db}) sets the R2DBC and the
- *       Flyway URL together.</li>
+ *   <li>the conversation store: PostgreSQL when {@code PARLEY_DB_URL}
+ *       ({@code [jdbc:]postgresql://host:port/db}) is set, which sets the R2DBC and the Flyway URL
+ *       together; in memory when it is not, so a first start needs nothing installed.</li>
  * </ul>
  * Settings given explicitly (command line, environment, application.yml) win over derived ones.
  * Runs right after application.yml is read and before the conversation service's own
@@ -35,6 +37,8 @@ import org.springframework.core.env.MapPropertySource;
 public final class StandaloneSettings implements EnvironmentPostProcessor, Ordered {
 
     static final String WORKER_CLIENT_ID = "assignment-worker";
+    static final String DATABASE_URL = "PARLEY_DB_URL";
+    private static final String MEMORY = "memory";
     /** 32 random bytes, hex: above the conversation service's 32-character minimum for service secrets. */
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,12 +65,13 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
         derived.put("parley.identity.services." + WORKER_CLIENT_ID + ".secret", secret);
         derived.put("parley.assignment.client-id", WORKER_CLIENT_ID);
         derived.put("parley.assignment.client-secret", secret);
-        String databaseUrl = environment.getProperty("PARLEY_DB_URL", "");
+        String databaseUrl = environment.getProperty(DATABASE_URL, "");
         if (!databaseUrl.isBlank()) {
             String postgres = databaseUrl.strip().replaceFirst("^jdbc:", "");
             pinned.put("spring.r2dbc.url", "r2dbc:" + postgres);
             pinned.put("spring.flyway.url", "jdbc:" + postgres);
         }
+        derived.put(ConversationProperties.STORE, databaseUrl.isBlank() ? MEMORY : "postgres");
         // Pinned values override application.yml's defaults; derived ones only fill gaps.
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE + "Pinned", pinned));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "Derived", derived));
@@ -74,7 +79,7 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
 
     /** Whether conversations live in memory only (no PostgreSQL configured). */
     static boolean memoryStore(Environment environment) {
-        return false;
+        return MEMORY.equalsIgnoreCase(environment.getProperty(ConversationProperties.STORE, "").strip());
     }
 
     /** The server listens on every interface unless {@code server.address} names one. */

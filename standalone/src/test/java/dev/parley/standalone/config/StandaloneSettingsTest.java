@@ -51,6 +51,17 @@ class StandaloneSettingsTest {
     }
 
     @Test
+    void conversationsLiveInMemoryUnlessADatabaseIsGiven() {
+        var memory = settled(Map.of());
+        var postgres = settled(Map.of("PARLEY_DB_URL", "postgresql://db:5432/parley"));
+
+        assertThat(memory.getProperty("parley.conversation.store")).isEqualTo("memory");
+        assertThat(StandaloneSettings.memoryStore(memory)).isTrue();
+        assertThat(postgres.getProperty("parley.conversation.store")).isEqualTo("postgres");
+        assertThat(StandaloneSettings.memoryStore(postgres)).isFalse();
+    }
+
+    @Test
     void explicitSettingsWinOverDerivedOnes() {
         var environment = settled(Map.of("parley.gateway.conversation-service", "http://elsewhere:8081"));
 
