@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /** The suite on PostgreSQL: one port answers for every service, and the demo is set up once. */
 @RealInfrastructure
@@ -22,6 +23,7 @@ class StandaloneOnPostgresIT {
         String inboxKey;
         try (var suite = Suite.onPostgres(database)) {
             assertThat(ActuatorProbe.onLocalPort(suite.port).health("readiness").healthStatus()).isEqualTo("UP");
+            assertThat(suite.has(ReactiveRedisConnectionFactory.class)).as("no Redis connection").isFalse();
             var demo = suite.demo();
             inboxKey = demo.inboxKey();
             assertThat(get(suite.url("/demo.json")).body()).contains(inboxKey);

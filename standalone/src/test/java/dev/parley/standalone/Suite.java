@@ -52,6 +52,10 @@ final class Suite implements AutoCloseable {
         return context.getBean(type);
     }
 
+    boolean has(Class<?> type) {
+        return context.getBeanNamesForType(type).length > 0;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
