@@ -129,6 +129,11 @@ export class ParleySocket {
         this.inFlight.delete(frame.ref);
         if (frame.type === 'ack') {
           pending.resolve(frame.result);
+        } else if (frame.code === 'auth.token_expired' && REPEATABLE.has(String(pending.frame.type))) {
+          // The socket's token ran out (agents' last 15 minutes): reconnect with a fresh one and retry.
+          this.queue.push(pending);
+          this.options.onUnauthorized?.();
+          this.ws?.close(4000);
         } else {
           pending.reject(new ParleyError(frame.code, frame.message));
         }

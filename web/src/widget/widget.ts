@@ -171,10 +171,14 @@ export class Widget {
       return;
     }
     this.loaded = true;
-    const list = await this.socket!.request<{ conversations: Summary[] }>('conversation.list', { view: 'mine', limit: 10 });
-    const current = list.conversations.find((c) => c.status !== 'CLOSED') ?? list.conversations[0];
-    if (current) {
-      await this.openConversation(current.id);
+    try {
+      const list = await this.socket!.request<{ conversations: Summary[] }>('conversation.list', { view: 'mine', limit: 10 });
+      const current = list.conversations.find((c) => c.status !== 'CLOSED') ?? list.conversations[0];
+      if (current) {
+        await this.openConversation(current.id);
+      }
+    } catch {
+      this.loaded = false; // the next welcome tries again
     }
     this.render();
   }

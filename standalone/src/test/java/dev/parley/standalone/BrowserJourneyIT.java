@@ -90,7 +90,7 @@ class BrowserJourneyIT {
     @Order(2)
     void customerAndAgentGoThroughTheWholeJourneyAndSurviveARestart() {
         try (BrowserContext customerContext = context(1000, 800); BrowserContext agentContext = context(1300, 850)) {
-            var agent = new ConsolePage(agentContext.newPage()).signIn(base(), sam.email(), samPassword).goOnline();
+            var agent = new ConsolePage(agentContext.newPage()).signIn(base(), sam.email(), samPassword);
             var customer = new WidgetPage(customerContext.newPage()).openShop(base()).open()
                     .introduce("Grace " + XSS, "grace@example.com");
 
@@ -101,7 +101,12 @@ class BrowserJourneyIT {
             assertThat(offers.last()).hasText("Talk to an agent");
             offers.last().click();
 
-            // The worker assigns the conversation to Sam, the only agent online.
+            // Nobody is online yet: the customer waits first in line, and the console's queue shows it.
+            assertThat(customer.status()).containsText("next in line");
+            assertThat(agent.listItem("Grace")).containsText("waiting");
+
+            // Sam goes online; the worker assigns the conversation to him, the only agent online.
+            agent.goOnline();
             assertThat(customer.status()).containsText("chatting with an agent");
             agent.tab("Mine");
             agent.listItem("Grace").first().click();
@@ -137,6 +142,20 @@ class BrowserJourneyIT {
             agent.send("It ships today.");
             assertThat(customer.message("It ships today.")).isVisible();
             assertThat(customer.message("VIP customer")).hasCount(0);
+
+            // A message of one's own can be deleted; the other side sees the tombstone.
+            customer.send("A message with a typo");
+            assertThat(agent.message("A message with a typo")).isVisible();
+            customer.button(customer.message("A message with a typo"), "Delete").click();
+            assertThat(agent.message("A message with a typo")).hasCount(0);
+            assertThat(agent.page.locator(".log .msg.deleted")).hasCount(1);
+
+            // While the panel is collapsed, what arrives is counted on the launcher.
+            customer.launcher().click();
+            agent.send("Anything else?");
+            assertThat(customer.find(".badge")).hasText("1");
+            customer.open();
+            assertThat(customer.find(".badge")).isHidden();
 
             // A refresh mid-chat keeps the conversation and its history.
             customer.page.reload();
