@@ -135,6 +135,10 @@ export class Widget {
         return this.session.token;
       },
       onUnauthorized: () => { this.session = null; },
+      renewToken: async () => {
+        this.session = await this.sessions.start();
+        return this.session.token;
+      },
       onWelcome: () => void this.welcome(),
       onEvent: (event) => this.event(event),
       onTyping: (conversationId, _user, typing) => this.showTyping(conversationId, typing),

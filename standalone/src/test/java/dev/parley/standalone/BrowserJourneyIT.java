@@ -139,9 +139,22 @@ class BrowserJourneyIT {
             // A private note: agents see it styled apart, the customer never sees it.
             agent.note("Internal: VIP customer");
             assertThat(agent.message("VIP customer")).hasClass(Pattern.compile("\\bnote\\b"));
-            agent.send("It ships today.");
-            assertThat(customer.message("It ships today.")).isVisible();
+
+            // A canned reply by its /shortcut, rendered for this customer before it is sent.
+            assertThat(agent.createCannedReply("ships", "Good news, {customer.name}: it ships today.")).isEqualTo(201);
+            agent.composer().fill("/shi");
+            assertThat(agent.page.locator(".suggestions button")).containsText("/ships");
+            agent.composer().fill("/ships");
+            agent.composer().press("Enter");
+            assertThat(agent.composer()).hasValue(Pattern.compile("^Good news, Grace .*: it ships today\\.$"));
+            agent.composer().press("Enter");
+            assertThat(customer.message("it ships today")).isVisible();
             assertThat(customer.message("VIP customer")).hasCount(0);
+
+            // Search finds the conversation by what was said in it.
+            agent.search("ships");
+            assertThat(agent.listItem("Grace")).isVisible();
+            agent.tab("Mine");
 
             // A message of one's own can be deleted; the other side sees the tombstone.
             customer.send("A message with a typo");
@@ -160,7 +173,7 @@ class BrowserJourneyIT {
             // A refresh mid-chat keeps the conversation and its history.
             customer.page.reload();
             customer.open();
-            assertThat(customer.message("It ships today.")).isVisible();
+            assertThat(customer.message("it ships today")).isVisible();
             assertThat(customer.message("My order 43 is late")).isVisible();
             assertThat(customer.message("VIP customer")).hasCount(0);
 

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The agent console, as an agent uses it. */
@@ -57,6 +58,25 @@ final class ConsolePage {
         page.locator("input[aria-label='Private note']").check();
         send(text);
         page.locator("input[aria-label='Private note']").uncheck();
+        return this;
+    }
+
+    /** Creates a personal canned reply through the REST API, with the console's own token; answers the status. */
+    int createCannedReply(String shortcut, String body) {
+        Object status = page.evaluate("""
+                async ([shortcut, body]) => {
+                  const token = JSON.parse(sessionStorage.getItem('parley.console')).accessToken;
+                  const response = await fetch('/api/v1/canned-replies', { method: 'POST',
+                    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+                    body: JSON.stringify({ shortcut, body }) });
+                  return response.status;
+                }""", List.of(shortcut, body));
+        return ((Number) status).intValue();
+    }
+
+    ConsolePage search(String text) {
+        page.locator("input[type=search]").fill(text);
+        page.locator("input[type=search]").press("Enter");
         return this;
     }
 
