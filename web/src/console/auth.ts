@@ -51,6 +51,12 @@ export class ConsoleAuth {
     return this.refreshing;
   }
 
+  /** A token refreshed now, whatever the current one's age (the gateway warned it expires soon). */
+  renew(): Promise<string> {
+    this.expire();
+    return this.token();
+  }
+
   /** The access token no longer works (the gateway said 4401): refresh on the next call. */
   expire(): void {
     if (this.tokens) {

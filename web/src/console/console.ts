@@ -115,6 +115,7 @@ export class Console {
       url: socketUrl(this.base),
       token: () => this.auth.token(),
       onUnauthorized: () => this.auth.expire(),
+      renewToken: () => this.auth.renew(),
       onWelcome: () => this.reloadLists(),
       onEvent: (event) => this.event(event),
       onTyping: (conversationId, userId, typing) => this.showTyping(conversationId, userId, typing),

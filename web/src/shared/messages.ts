@@ -27,13 +27,24 @@ export class MessageList {
   private editing: string | null = null;
   private picking: string | null = null;
   private timeline: Timeline | null = null;
+  /**
+   * Whether new messages should scroll into view: true until the reader scrolls up. Kept from
+   * scroll events rather than measured at render, because a log just re-attached to the page
+   * reads as scrolled to the top.
+   */
+  private following = true;
 
-  constructor(private readonly options: MessageListOptions) {}
+  constructor(private readonly options: MessageListOptions) {
+    this.element.addEventListener('scroll', () => {
+      const log = this.element;
+      this.following = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    });
+  }
 
   render(timeline: Timeline): void {
     this.timeline = timeline;
     const log = this.element;
-    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    const following = this.following;
     const focused = (log.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
     const focusKey = focused && log.contains(focused) ? focused.dataset.focus : undefined;
     const entries = timeline.ordered();
@@ -47,8 +58,9 @@ export class MessageList {
     if (focusKey) {
       (log.querySelector(`[data-focus="${CSS.escape(focusKey)}"]`) as HTMLElement | null)?.focus();
     }
-    if (atBottom) {
+    if (following) {
       log.scrollTop = log.scrollHeight;
+      this.following = true;
     }
   }
 

@@ -11,6 +11,8 @@ export interface SocketOptions {
   token: () => Promise<string>;
   /** called when the gateway refused the token (close 4401), before the next connect */
   onUnauthorized?: () => void;
+  /** a fresh token of the same user, asked for when the gateway warns that the socket's expires */
+  renewToken?: () => Promise<string>;
   onWelcome?: (welcome: Welcome) => void;
   /** each persisted event once, in seq order per conversation; unsequenced ones as they come */
   onEvent: (event: Envelope) => void;
@@ -49,6 +51,8 @@ export class ParleySocket {
   private readonly held = new Map<string, Envelope[]>();
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the node asked us to go elsewhere (shutdown): reconnect without backing off */
+  private moveOn = false;
 
   constructor(private readonly options: SocketOptions) {}
 
@@ -129,6 +133,11 @@ export class ParleySocket {
         this.inFlight.delete(frame.ref);
         if (frame.type === 'ack') {
           pending.resolve(frame.result);
+        } else if (frame.code === 'auth.token_expired' && REPEATABLE.has(String(pending.frame.type))) {
+          // The socket's token ran out (agents' last 15 minutes): reconnect with a fresh one and retry.
+          this.queue.push(pending);
+          this.options.onUnauthorized?.();
+          this.ws?.close(4000);
         } else {
           pending.reject(new ParleyError(frame.code, frame.message));
         }
@@ -142,6 +151,12 @@ export class ParleySocket {
         return;
       case 'resumed':
         this.seqs.advance(frame.conversationId, frame.throughSeq);
+        return;
+      case 'auth.expiring':
+        void this.renew();
+        return;
+      case 'reconnect':
+        this.moveOn = true;
         return;
       default:
         this.options.onFrame?.(frame);
@@ -168,6 +183,16 @@ export class ParleySocket {
       this.seqs.advance(conversation!, event.seq!);
     }
     this.options.onEvent(event);
+  }
+
+  /** Swaps the socket's token for a fresh one; if that fails the socket closes 4401 and reconnects. */
+  private async renew(): Promise<void> {
+    if (!this.options.renewToken) return;
+    try {
+      await this.request('auth', { token: await this.options.renewToken() });
+    } catch {
+      // handled by the 4401 close that follows an unrenewed expiry
+    }
   }
 
   private async fill(conversationId: string, since: number): Promise<void> {
@@ -219,6 +244,9 @@ export class ParleySocket {
     if (code === 4401) {
       this.options.onUnauthorized?.();
     }
+    if (code === 1012) {
+      this.moveOn = true;
+    }
     this.setState('offline');
     if (!this.stopped) {
       this.scheduleReconnect();
@@ -227,7 +255,10 @@ export class ParleySocket {
 
   private scheduleReconnect(): void {
     this.setState('offline');
-    this.retryTimer = setTimeout(() => void this.connect(), backoffDelay(this.attempt++));
+    // A node that is shutting down asked us to move on (close 1012): another node answers at once.
+    const delay = this.moveOn ? Math.random() * 250 : backoffDelay(this.attempt++);
+    this.moveOn = false;
+    this.retryTimer = setTimeout(() => void this.connect(), delay);
   }
 
   private setState(state: ConnectionState): void {

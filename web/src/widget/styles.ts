@@ -10,6 +10,9 @@ button { cursor: pointer; border: 0; background: none; padding: 0; font-size: 14
   box-shadow: 0 4px 14px rgba(0,0,0,.25); position: relative; display: grid; place-items: center; }
 .badge { position: absolute; top: -4px; right: -4px; min-width: 22px; height: 22px; border-radius: 11px; padding: 0 6px;
   background: #d92d20; color: #fff; font-size: 12px; font-weight: 700; display: grid; place-items: center; }
+.badge[hidden] { display: none; }
+.launcher svg, .attach svg { width: 26px; height: 26px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
+.attach svg { width: 20px; height: 20px; }
 .panel { position: absolute; right: 0; bottom: 68px; width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - 96px));
   background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); display: flex; flex-direction: column; overflow: hidden; }
 .panel[hidden] { display: none; }

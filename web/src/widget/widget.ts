@@ -1,4 +1,4 @@
-import { duration, h, newId, replaceChildren } from '../shared/dom';
+import { CHAT_ICON, CLIP_ICON, duration, h, icon, newId, replaceChildren } from '../shared/dom';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
 import { MessageList } from '../shared/messages';
@@ -53,7 +53,7 @@ export class Widget {
     this.attachments = new Attachments(config.base, async () => this.session!.token);
     const shadow = host.attachShadow({ mode: 'open' });
     this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false',
-      'aria-controls': 'parley-panel', onclick: () => this.toggle() }, '💬', this.badge);
+      'aria-controls': 'parley-panel', onclick: () => this.toggle() }, icon(CHAT_ICON), this.badge);
     this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: true },
       h('header', {}, h('h2', {}, config.title),
         h('button', { class: 'close', type: 'button', 'aria-label': 'Minimize chat', onclick: () => this.toggle() }, '×')),
@@ -135,6 +135,10 @@ export class Widget {
         return this.session.token;
       },
       onUnauthorized: () => { this.session = null; },
+      renewToken: async () => {
+        this.session = await this.sessions.start();
+        return this.session.token;
+      },
       onWelcome: () => void this.welcome(),
       onEvent: (event) => this.event(event),
       onTyping: (conversationId, _user, typing) => this.showTyping(conversationId, typing),
@@ -151,7 +155,7 @@ export class Widget {
       return;
     }
     const form = h('form', { class: 'composer' },
-      h('button', { class: 'attach', type: 'button', 'aria-label': 'Attach a file', onclick: () => this.file.click() }, '📎'),
+      h('button', { class: 'attach', type: 'button', 'aria-label': 'Attach a file', onclick: () => this.file.click() }, icon(CLIP_ICON)),
       this.file, this.input, h('button', { class: 'send', type: 'submit' }, 'Send'));
     this.file.addEventListener('change', () => void this.attach());
     form.addEventListener('submit', (e) => { e.preventDefault(); void this.send(); });
@@ -171,10 +175,14 @@ export class Widget {
       return;
     }
     this.loaded = true;
-    const list = await this.socket!.request<{ conversations: Summary[] }>('conversation.list', { view: 'mine', limit: 10 });
-    const current = list.conversations.find((c) => c.status !== 'CLOSED') ?? list.conversations[0];
-    if (current) {
-      await this.openConversation(current.id);
+    try {
+      const list = await this.socket!.request<{ conversations: Summary[] }>('conversation.list', { view: 'mine', limit: 10 });
+      const current = list.conversations.find((c) => c.status !== 'CLOSED') ?? list.conversations[0];
+      if (current) {
+        await this.openConversation(current.id);
+      }
+    } catch {
+      this.loaded = false; // the next welcome tries again
     }
     this.render();
   }

@@ -28,8 +28,13 @@ final class Suite implements AutoCloseable {
 
     /** On the class's own PostgreSQL database, given as a user gives it: {@code PARLEY_DB_URL}. */
     static Suite onPostgres(TestDatabase database, String... extra) {
+        return onPostgres(database, 0, extra);
+    }
+
+    /** The same on a given port (0: a free one), so a test can stop the suite and start it again where clients expect it. */
+    static Suite onPostgres(TestDatabase database, int port, String... extra) {
         var arguments = new ArrayList<>(List.of(
-                "--server.port=0",
+                "--server.port=" + port,
                 "--PARLEY_DB_URL=" + database.jdbcUrl(),
                 "--spring.r2dbc.username=" + database.username(),
                 "--spring.r2dbc.password=" + database.password(),
