@@ -7,9 +7,6 @@ import dev.parley.conversation.identity.application.SettingPassword;
 import dev.parley.standalone.demo.DemoData;
 import dev.parley.standalone.demo.SeededDemo;
 import dev.parley.standalone.demo.SeedingDemo;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,17 +69,13 @@ public class DemoConfiguration {
     }
 
     /**
-     * The demo page (web's {@code /index.html}) takes its widget's inbox key from {@code ?inbox=};
-     * the key is generated with the inbox, so {@code /} sends the browser to the page with the demo
-     * inbox's key. {@code GET /demo.json} tells the same to a script. The key is public anyway:
-     * every page embedding the widget shows it.
+     * {@code GET /demo.json}: the demo inbox's public key, which is generated with the inbox, so the
+     * demo page (web's {@code /index.html}) can embed the widget without a build step. The key is
+     * public anyway: every page embedding the widget shows it.
      */
     @Bean
-    RouterFunction<ServerResponse> demoInboxRoutes(SeededDemo seededDemo) {
+    RouterFunction<ServerResponse> demoInboxRoute(SeededDemo seededDemo) {
         return RouterFunctions.route()
-                .GET("/", request -> request.queryParam("inbox").isEmpty() && seededDemo.get().isPresent(),
-                        request -> ServerResponse.seeOther(URI.create("/?inbox="
-                                + URLEncoder.encode(seededDemo.get().orElseThrow().inboxKey(), StandardCharsets.UTF_8))).build())
                 .GET("/demo.json", request -> seededDemo.get()
                         .map(demo -> ServerResponse.ok().bodyValue(Map.of("inboxKey", demo.inboxKey(), "consoleUrl", "/console")))
                         .orElseGet(() -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build()))

@@ -3,6 +3,7 @@ package dev.parley.standalone.config;
 import dev.parley.assignment.config.AssignmentWorkerConfiguration;
 import dev.parley.conversation.config.ConversationServiceConfiguration;
 import dev.parley.gateway.config.ChatGatewayConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,12 @@ public class StandaloneConfiguration {
 
     /** The conversation service's API; its own security rules guard these paths. */
     static final String[] SERVICE_PATHS = {"/api/**", "/internal/**", "/actuator/**", "/.well-known/**", "/v3/**"};
+
+    /** Lets go of the port chosen for {@code server.port=0} just before the web server binds it. */
+    @Bean
+    PortReservation portReservation(@Value("${server.port}") int port) {
+        return new PortReservation(port);
+    }
 
     /**
      * Everything that is not the conversation service's API is the gateway's: the {@code /ws}

@@ -1,9 +1,6 @@
 package dev.parley.standalone.config;
 
 import dev.parley.conversation.config.ConversationProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,8 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  *   <li>the gateway and the worker call conversation-service over loopback HTTP on this process's
  *       own port (their HTTP clients are the contract between the services; see docs/architecture.md),
- *       so a requested port 0 is pinned to a free port first: the URLs are fixed when beans are built,
- *       before the server binds;</li>
+ *       so a requested port 0 is pinned to a free port first, held by {@link PortReservation} until
+ *       the server binds it: the URLs are fixed when beans are built, before the server binds;</li>
  *   <li>the worker's client secret is random at each start and given to both sides: nobody outside
  *       this process needs it;</li>
  *   <li>the conversation store: PostgreSQL when {@code PARLEY_DB_URL}
@@ -54,7 +51,7 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
         Map<String, Object> pinned = new HashMap<>();
         int port = environment.getProperty("server.port", Integer.class, 8080);
         if (port == 0) {
-            port = freePort();
+            port = PortReservation.reserve();
             pinned.put("server.port", port);
         }
         Map<String, Object> derived = new HashMap<>();
@@ -86,15 +83,6 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
     private static String loopbackHost(ConfigurableEnvironment environment) {
         String address = environment.getProperty("server.address", "");
         return address.isBlank() || address.equals("0.0.0.0") ? "127.0.0.1" : address;
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the standalone server", e);
-        }
     }
 
     private static byte[] randomBytes() {

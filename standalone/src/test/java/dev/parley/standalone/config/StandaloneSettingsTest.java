@@ -26,6 +26,11 @@ class StandaloneSettingsTest {
         int port = environment.getProperty("server.port", Integer.class);
         assertThat(port).isPositive();
         assertThat(environment.getProperty("parley.gateway.conversation-service")).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(PortReservation.held(port)).as("held until the web server binds it").isTrue();
+
+        var reservation = new PortReservation(port);
+        reservation.start();
+        assertThat(PortReservation.held(port)).isFalse();
     }
 
     @Test
