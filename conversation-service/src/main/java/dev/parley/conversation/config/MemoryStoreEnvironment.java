@@ -33,7 +33,12 @@ public final class MemoryStoreEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!"memory".equalsIgnoreCase(environment.getProperty(ConversationProperties.STORE, "postgres").trim())) {
+        String store = environment.getProperty(ConversationProperties.STORE, "postgres").trim();
+        if (!store.equalsIgnoreCase("memory")) {
+            if (!store.equalsIgnoreCase("postgres")) {
+                // Neither store's beans would be built: say so here rather than as a missing bean.
+                throw new IllegalStateException(ConversationProperties.STORE + " must be postgres or memory, was '" + store + "'");
+            }
             return;
         }
         List<String> excluded = new ArrayList<>(Arrays.asList(environment.getProperty(EXCLUDE, String[].class, new String[0])));

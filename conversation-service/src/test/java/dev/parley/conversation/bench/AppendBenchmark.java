@@ -1,27 +1,31 @@
 package dev.parley.conversation.bench;
 
-import dev.parley.conversation.fixtures.DatabaseProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.fixtures.Cast;
+import dev.parley.conversation.fixtures.StoreFixture;
+import dev.parley.conversation.fixtures.StoreUnderTest;
+import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.application.StartingConversation;
 import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.application.SendingMessage;
+import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
 import dev.parley.conversation.reading.application.ReadingConversations;
 import dev.parley.conversation.shared.domain.Outcome;
-import dev.parley.testsupport.RealInfrastructure;
-import dev.parley.testsupport.TestDatabase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,9 +35,10 @@ import reactor.core.publisher.Flux;
  * Measures, for docs/benchmarks.md: append throughput and latency with 50 conversations written
  * concurrently (each by its own closed-loop sender, so latency is service time), and the time of
  * a 50-message history page in a conversation of 100,000 messages. Prints numbers; asserts only
- * that the work was done. Run: {@code ./mvnw -Pbenchmarks -pl conversation-service -am verify}.
+ * that the work was done. Run: {@code ./mvnw -Pbenchmarks -pl conversation-service -am verify}, on the
+ * in-memory store with {@code -Dparley.conversation.store=memory}.
  */
-@RealInfrastructure
+@ExtendWith(StoreUnderTest.class)
 @SpringBootTest(properties = "parley.engine=memory")
 @DirtiesContext
 class AppendBenchmark {
@@ -44,31 +49,29 @@ class AppendBenchmark {
     private static final int LARGE_CONVERSATION = 100_000;
     private static final int PAGE_READS = 500;
 
-    private static TestDatabase database;
-
     @Autowired
     private StartingConversation starting;
     @Autowired
     private SendingMessage sending;
     @Autowired
     private ReadingConversations reading;
-
-    @BeforeAll
-    static void servers(TestDatabase testDatabase) {
-        database = testDatabase;
-    }
+    @Autowired
+    private ConversationStore conversationStore;
+    @Autowired
+    private MessageStore messages;
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void pointAtServers(DynamicPropertyRegistry registry) {
-        DatabaseProperties.pointAt(registry, () -> database);
+        StoreUnderTest.pointAt(registry);
         registry.add("spring.r2dbc.pool.max-size", () -> "50");
     }
 
     @Test
     void appendAndHistory() throws Exception {
-        try (var connection = database.openConnection()) {
-            Cast.seed(connection);
-        }
+        StoreFixture.of(context).seedCast();
+        System.out.println("BENCHMARK store: " + StoreUnderTest.name());
         List<Conversation> conversations = Flux.range(0, CONVERSATIONS)
                 .concatMap(i -> starting.start(Cast.ALICE_CUSTOMER)).map(AppendBenchmark::value).collectList().block();
 
@@ -108,8 +111,12 @@ class AppendBenchmark {
     }
 
     /** Bulk-fills a conversation with messages and their events, as years of chat would. */
-    private static void fill(UUID conversation, int count) throws Exception {
-        try (var connection = database.openConnection(); var statement = connection.createStatement()) {
+    private void fill(UUID conversation, int count) throws Exception {
+        if (StoreUnderTest.inMemory()) {
+            fillThroughPorts(conversation, count);
+            return;
+        }
+        try (var connection = StoreUnderTest.database().openConnection(); var statement = connection.createStatement()) {
             statement.execute("""
                     WITH base AS (SELECT last_seq FROM conversation WHERE id = '%1$s')
                     INSERT INTO message (id, conversation_id, seq, sender_id, sender_kind, kind, body, client_msg_id, created_at)
@@ -119,6 +126,18 @@ class AppendBenchmark {
             statement.execute("UPDATE conversation SET last_seq = last_seq + %d WHERE id = '%s'".formatted(count, conversation));
             statement.execute("ANALYZE message");
         }
+    }
+
+    /** The same rows as the SQL fill, through the store ports (the in-memory store has no SQL). */
+    private void fillThroughPorts(UUID conversation, int count) {
+        Conversation c = conversationStore.find(conversation).block();
+        Instant now = Instant.now();
+        Flux.range(1, count)
+                .concatMap(g -> messages.insert(new Message(UUID.randomUUID(), conversation, c.lastSeq() + g, Cast.ALICE,
+                        Message.SenderKind.CUSTOMER, MessageKind.TEXT, "filler message number " + g, null, "fill-" + g, now,
+                        null, null)))
+                .then(conversationStore.update(c.withLastSeq(c.lastSeq() + count), null, null))
+                .block(Duration.ofMinutes(10));
     }
 
     private Histogram timePages(UUID conversation, Long before) {

@@ -3,10 +3,8 @@ package dev.parley.conversation.identity;
 import dev.parley.conversation.fixtures.StoreFixture;
 import dev.parley.conversation.fixtures.StoreUnderTest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.parley.testsupport.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,20 +36,14 @@ public abstract class RunningService {
 
     public static final String GATEWAY_SECRET = "gateway-secret-for-tests-0123456789";
 
-    protected static TestDatabase database;
-
     @LocalServerPort
     protected int port;
     @Autowired
     private ApplicationContext context;
+    /** What the tests check of the store beyond the API. */
+    protected StoreFixture store;
 
     protected WebTestClient http;
-
-    /** With the PostgreSQL store, the class's database, for tests that check rows; null in memory. */
-    @BeforeAll
-    static void server() {
-        database = StoreUnderTest.inMemory() ? null : StoreUnderTest.database();
-    }
 
     @DynamicPropertySource
     static void pointAtTheStore(DynamicPropertyRegistry registry) {
@@ -60,7 +52,8 @@ public abstract class RunningService {
 
     @BeforeEach
     void seedAndConnect() {
-        StoreFixture.of(context).seedCast();
+        store = StoreFixture.of(context);
+        store.seedCast();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 

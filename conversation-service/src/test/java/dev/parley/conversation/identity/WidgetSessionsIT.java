@@ -6,8 +6,7 @@ import static dev.parley.conversation.identity.IdentityCast.GLOBEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.parley.conversation.fixtures.StoreFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -199,31 +198,20 @@ class WidgetSessionsIT extends RunningService {
         return request.bodyValue(Map.of("inboxKey", inbox.publicKey())).exchange();
     }
 
-    private static String externalIdOf(UUID customerId) {
-        return query("SELECT external_id FROM customer WHERE id = '" + customerId + "'", result -> result.getString(1));
+    private String externalIdOf(UUID customerId) {
+        return customer(customerId).externalId();
     }
 
-    private static UUID inboxOf(UUID customerId) {
-        return query("SELECT inbox_id FROM customer WHERE id = '" + customerId + "'", result -> result.getObject(1, UUID.class));
+    private UUID inboxOf(UUID customerId) {
+        return customer(customerId).inboxId();
     }
 
-    private static int customerCount() {
-        return query("SELECT count(*) FROM customer", result -> result.getInt(1));
+    private int customerCount() {
+        return store.customers().size();
     }
 
-    interface Column<T> {
-        T read(ResultSet result) throws SQLException;
-    }
-
-    private static <T> T query(String sql, Column<T> column) {
-        try (var connection = database.openConnection();
-             var statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            assertThat(result.next()).as("a row for " + sql).isTrue();
-            return column.read(result);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private StoreFixture.StoredCustomer customer(UUID customerId) {
+        return store.customers().stream().filter(c -> c.id().equals(customerId)).findFirst().orElseThrow();
     }
 
     private static org.assertj.core.data.TemporalUnitOffset within(Duration duration) {

@@ -61,7 +61,7 @@ public final class SigningKeyRing {
                                         Duration refreshInterval, Duration missBackoff, Clock clock) {
         KeySealer sealer = KeySealer.withSecret(encryptionSecret);
         if (!sealer.encrypts()) {
-            log.warn("Signing keys are stored unencrypted in PostgreSQL; set parley.identity.signing-keys.encryption-secret to seal them");
+            log.warn("Signing keys are stored unencrypted; set parley.identity.signing-keys.encryption-secret to seal them");
         }
         return new SigningKeyRing(store, sealer, policy, refreshInterval, missBackoff, clock);
     }

@@ -10,7 +10,6 @@ import dev.parley.conversation.shared.adapter.memory.MemoryDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Mono;

@@ -16,7 +16,7 @@ public final class MemoryParticipantStore implements ParticipantStore {
     public record Key(UUID conversationId, UUID userId) {
     }
 
-    public static final MemoryDatabase.Table<Key, Participant> PARTICIPANTS = new MemoryDatabase.Table<>("participant");
+    public static final MemoryDatabase.Table<Key, Participant> PARTICIPANTS = new MemoryDatabase.Table<>("participant", Participant::conversationId);
 
     private final MemoryDatabase db;
 
@@ -60,7 +60,7 @@ public final class MemoryParticipantStore implements ParticipantStore {
 
     @Override
     public Flux<Participant> all(UUID conversationId) {
-        return db.query(tx -> db.table(PARTICIPANTS).where(p -> p.conversationId().equals(conversationId)).stream()
+        return db.query(tx -> db.table(PARTICIPANTS).inGroup(conversationId).stream()
                 .sorted(Comparator.comparing(Participant::joinedAt)).toList());
     }
 

@@ -12,8 +12,12 @@ public final class MemoryReactionStore implements ReactionStore {
     public record Key(UUID messageId, UUID userId, String emoji) {
     }
 
-    /** When each reaction was added. */
-    public static final MemoryDatabase.Table<Key, Instant> REACTIONS = new MemoryDatabase.Table<>("reaction");
+    /** A reaction and when it was added. */
+    public record Reaction(Key key, Instant at) {
+    }
+
+    public static final MemoryDatabase.Table<Key, Reaction> REACTIONS = new MemoryDatabase.Table<>("reaction",
+            reaction -> reaction.key().messageId());
 
     private final MemoryDatabase db;
 
@@ -28,7 +32,7 @@ public final class MemoryReactionStore implements ReactionStore {
             if (db.table(REACTIONS).contains(key)) {
                 return false;
             }
-            db.table(REACTIONS).put(tx, key, at);
+            db.table(REACTIONS).put(tx, key, new Reaction(key, at));
             return true;
         });
     }

@@ -22,7 +22,7 @@ public final class MemoryOutboxBacklog implements OutboxBacklog {
     public Mono<Backlog> measure() {
         Instant now = clock.instant();
         return outbox.database().statement(tx -> {
-            var pending = outbox.database().table(OutboxRow.TABLE).where(row -> row.publishedAt() == null);
+            var pending = outbox.database().table(OutboxRow.TABLE).inGroup(true);
             return pending.stream().map(OutboxRow::createdAt).min(Instant::compareTo)
                     .map(oldest -> new Backlog(pending.size(), maxZero(Duration.between(oldest, now))))
                     .orElse(Backlog.EMPTY);

@@ -48,7 +48,7 @@ public final class MemoryOutboxLeadership implements OutboxLeadership {
         @Override
         public Mono<List<PendingEvent>> oldestUnpublished(int limit) {
             return outbox.database().statement(tx -> outbox.database().table(OutboxRow.TABLE)
-                    .where(row -> row.publishedAt() == null).stream()
+                    .inGroup(true).stream()
                     .sorted(Comparator.comparingLong(OutboxRow::id)).limit(limit)
                     .map(row -> new PendingEvent(row.id(), row.topic(), row.payload())).toList());
         }

@@ -8,7 +8,13 @@ import java.util.UUID;
 public record OutboxRow(long id, UUID eventId, String topic, String key, byte[] payload, Instant createdAt,
                  Instant publishedAt) {
 
-    public static final MemoryDatabase.Table<Long, OutboxRow> TABLE = new MemoryDatabase.Table<>("event_outbox");
+    public static final MemoryDatabase.Table<Long, OutboxRow> TABLE = new MemoryDatabase.Table<>("event_outbox",
+            OutboxRow::unpublished);
+
+    /** The index: unpublished rows are the few the relay reads. */
+    boolean unpublished() {
+        return publishedAt == null;
+    }
 
     OutboxRow published(Instant at) {
         return new OutboxRow(id, eventId, topic, key, payload, createdAt, at);

@@ -57,14 +57,18 @@ public final class MemoryConversationQueries implements ConversationQueries {
 
     @Override
     public Flux<Message> messages(UUID conversationId, Long beforeSeq, Long afterSeq, int limit, boolean includeNotes) {
+        // Walks the seqs from the cursor through the (conversation, seq) key, as PostgreSQL walks its
+        // index: a page costs its length plus the seqs of events that are not messages, not the history.
         return db.query(tx -> {
-            Stream<Message> page = messagesOf(conversationId).filter(m -> includeNotes || m.kind() != MessageKind.NOTE);
-            if (afterSeq != null) {
-                return page.filter(m -> m.seq() > afterSeq).sorted(Comparator.comparingLong(Message::seq)).limit(limit).toList();
+            long last = db.table(ConversationRow.TABLE).get(conversationId).map(row -> row.conversation().lastSeq()).orElse(0L);
+            boolean forward = afterSeq != null;
+            long seq = forward ? afterSeq + 1 : Math.min(beforeSeq != null ? beforeSeq - 1 : last, last);
+            List<Message> page = new ArrayList<>();
+            for (; page.size() < limit && seq >= 1 && seq <= last; seq += forward ? 1 : -1) {
+                MemoryMessageStore.atSeq(db, conversationId, seq)
+                        .filter(m -> includeNotes || m.kind() != MessageKind.NOTE).ifPresent(page::add);
             }
-            long before = beforeSeq != null ? beforeSeq : Long.MAX_VALUE;
-            return page.filter(m -> m.seq() < before).sorted(Comparator.comparingLong(Message::seq).reversed())
-                    .limit(limit).toList();
+            return page;
         });
     }
 
@@ -76,16 +80,16 @@ public final class MemoryConversationQueries implements ConversationQueries {
         var wanted = new HashSet<>(messageIds);
         return db.query(tx -> {
             var messages = db.table(MemoryMessageStore.MESSAGES);
-            var reactions = db.table(MemoryReactionStore.REACTIONS).entries().stream()
-                    .filter(r -> wanted.contains(r.getKey().messageId()))
-                    .filter(r -> includeNotes || messages.get(r.getKey().messageId())
-                            .map(m -> m.kind() != MessageKind.NOTE).orElse(false))
-                    .sorted(Map.Entry.comparingByValue())
+            var reactions = wanted.stream()
+                    .filter(id -> includeNotes || messages.get(id).map(m -> m.kind() != MessageKind.NOTE).orElse(false))
+                    .flatMap(id -> db.table(MemoryReactionStore.REACTIONS).inGroup(id).stream())
+                    .sorted(Comparator.comparing(MemoryReactionStore.Reaction::at))
+                    .map(MemoryReactionStore.Reaction::key)
                     .toList();
             // Grouped by message and emoji; groups ordered by message, then by their first reaction.
             Map<List<Object>, List<UUID>> groups = new LinkedHashMap<>();
-            reactions.forEach(r -> groups.computeIfAbsent(List.of(r.getKey().messageId(), r.getKey().emoji()),
-                    ignored -> new ArrayList<>()).add(r.getKey().userId()));
+            reactions.forEach(r -> groups.computeIfAbsent(List.of(r.messageId(), r.emoji()),
+                    ignored -> new ArrayList<>()).add(r.userId()));
             return groups.entrySet().stream()
                     .map(group -> new ReactionCount((UUID) group.getKey().get(0), (String) group.getKey().get(1),
                             List.copyOf(group.getValue())))
@@ -172,7 +176,8 @@ public final class MemoryConversationQueries implements ConversationQueries {
     }
 
     private Instant lastAssignedAt(UUID conversationId) {
-        return assignments().filter(e -> e.conversationId().equals(conversationId)).map(EventEnvelope::occurredAt)
+        return db.table(MemoryEventLog.EVENTS).inGroup(conversationId).stream().filter(e -> ASSIGNED.equals(e.type()))
+                .map(EventEnvelope::occurredAt)
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 
@@ -203,6 +208,6 @@ public final class MemoryConversationQueries implements ConversationQueries {
     }
 
     private Stream<Message> messagesOf(UUID conversationId) {
-        return db.table(MemoryMessageStore.MESSAGES).where(m -> m.conversationId().equals(conversationId)).stream();
+        return db.table(MemoryMessageStore.MESSAGES).inGroup(conversationId).stream();
     }
 }

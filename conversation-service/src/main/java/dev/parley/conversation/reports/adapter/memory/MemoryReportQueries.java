@@ -66,13 +66,13 @@ public final class MemoryReportQueries implements ReportQueries {
 
     private Measured measure(ConversationRow row, UUID key) {
         Conversation c = row.conversation();
-        Instant queuedAt = db.table(MemoryEventLog.EVENTS).all().stream()
-                .filter(e -> e.conversationId().equals(c.id()) && "conversation.queued".equals(e.type()))
+        Instant queuedAt = db.table(MemoryEventLog.EVENTS).inGroup(c.id()).stream()
+                .filter(e -> "conversation.queued".equals(e.type()))
                 .map(EventEnvelope::occurredAt).min(Comparator.naturalOrder()).orElse(c.createdAt());
-        List<Message> texts = db.table(MemoryMessageStore.MESSAGES).where(m -> m.conversationId().equals(c.id())
-                        && m.kind() == MessageKind.TEXT
+        List<Message> texts = db.table(MemoryMessageStore.MESSAGES).inGroup(c.id()).stream()
+                .filter(m -> m.kind() == MessageKind.TEXT
                         && (m.senderKind() == Message.SenderKind.CUSTOMER || m.senderKind() == Message.SenderKind.AGENT))
-                .stream().sorted(Comparator.comparingLong(Message::seq)).toList();
+                .sorted(Comparator.comparingLong(Message::seq)).toList();
         Instant firstResponse = texts.stream().filter(m -> m.senderKind() == Message.SenderKind.AGENT)
                 .map(Message::createdAt).min(Comparator.naturalOrder()).orElse(null);
         return new Measured(key, c.createdAt(), row.resolvedAt(), queuedAt, firstResponse, responses(texts));
@@ -120,5 +120,4 @@ public final class MemoryReportQueries implements ReportQueries {
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e9;
     }
-
 }

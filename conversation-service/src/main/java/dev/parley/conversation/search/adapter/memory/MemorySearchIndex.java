@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import reactor.core.publisher.Flux;
 
 /**
@@ -60,10 +59,9 @@ public final class MemorySearchIndex implements SearchIndex {
 
     private Optional<Hit> hit(Conversation c, WebSearch words, String text, boolean notes) {
         Optional<CustomerRow> customer = db.table(MemoryCustomers.CUSTOMERS).get(c.customerId());
-        Optional<BestMessage> best = db.table(MemoryMessageStore.MESSAGES)
-                .where(m -> m.conversationId().equals(c.id()) && m.deletedAt() == null && m.body() != null
-                        && (notes || m.kind() != MessageKind.NOTE))
-                .stream().filter(m -> words.matches(Lexemes.simple(m.body())))
+        Optional<BestMessage> best = db.table(MemoryMessageStore.MESSAGES).inGroup(c.id()).stream()
+                .filter(m -> m.deletedAt() == null && m.body() != null && (notes || m.kind() != MessageKind.NOTE))
+                .filter(m -> words.matches(Lexemes.simple(m.body())))
                 .map(m -> new BestMessage(m, (float) new Ranking().add(Lexemes.simple(m.body()), Ranking.Weight.D)
                         .rankOr(words.positiveWords())))
                 .max(Comparator.comparingDouble(BestMessage::rank));

@@ -22,13 +22,32 @@ public final class MemoryDatabase {
     private final WriteLock lock = new WriteLock();
     private final Map<Table<?, ?>, MemoryTable<?, ?>> tables = new ConcurrentHashMap<>();
 
-    /** Names a table and the types of its keys and rows; declare one constant per table. */
-    public record Table<K, V>(String name) {
+    /**
+     * Names a table and the types of its keys and rows; declare one constant per table.
+     *
+     * @param groupBy the column rows are indexed by ({@link MemoryTable#inGroup}), or null for none
+     */
+    public record Table<K, V>(String name, Function<V, ?> groupBy) {
+
+        public Table(String name) {
+            this(name, null);
+        }
+
+        // Tables are named uniquely; the function takes no part in identity.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Table<?, ?> table && table.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 
     @SuppressWarnings("unchecked")
     public <K, V> MemoryTable<K, V> table(Table<K, V> table) {
-        return (MemoryTable<K, V>) tables.computeIfAbsent(table, ignored -> new MemoryTable<>());
+        return (MemoryTable<K, V>) tables.computeIfAbsent(table, ignored -> new MemoryTable<>(table.groupBy()));
     }
 
     /**

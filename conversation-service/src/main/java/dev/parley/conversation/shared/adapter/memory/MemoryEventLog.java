@@ -15,7 +15,8 @@ public final class MemoryEventLog implements EventLog {
     public record EventKey(UUID conversationId, long seq) {
     }
 
-    public static final MemoryDatabase.Table<EventKey, EventEnvelope> EVENTS = new MemoryDatabase.Table<>("conversation_event");
+    public static final MemoryDatabase.Table<EventKey, EventEnvelope> EVENTS = new MemoryDatabase.Table<>("conversation_event",
+            EventEnvelope::conversationId);
 
     private final MemoryDatabase db;
 
@@ -40,8 +41,8 @@ public final class MemoryEventLog implements EventLog {
 
     @Override
     public Flux<EventEnvelope> since(UUID conversationId, long afterSeq, int limit, boolean includeAgentsOnly) {
-        return db.query(tx -> db.table(EVENTS).where(event -> event.conversationId().equals(conversationId)
-                        && event.seq() > afterSeq && (includeAgentsOnly || !event.audience().agentsOnly()))
-                .stream().sorted(Comparator.comparing(EventEnvelope::seq)).limit(limit).toList());
+        return db.query(tx -> db.table(EVENTS).inGroup(conversationId).stream()
+                .filter(event -> event.seq() > afterSeq && (includeAgentsOnly || !event.audience().agentsOnly()))
+                .sorted(Comparator.comparing(EventEnvelope::seq)).limit(limit).toList());
     }
 }
