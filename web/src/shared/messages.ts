@@ -87,7 +87,8 @@ export class MessageList {
     }
     if (this.editing === entry.id) {
       li.append(this.editor(entry));
-    } else {
+    } else if (entry.deletedAt || entry.body || !entry.attachments?.length) {
+      // A message of files only has no text to put in a bubble.
       li.append(h('div', { class: 'bubble' }, entry.deletedAt ? 'Message deleted' : entry.body ?? ''));
     }
     const extra = this.options.decorate?.(entry);

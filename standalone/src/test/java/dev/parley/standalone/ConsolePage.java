@@ -68,7 +68,7 @@ final class ConsolePage {
                   const token = JSON.parse(sessionStorage.getItem('parley.console')).accessToken;
                   const response = await fetch('/api/v1/canned-replies', { method: 'POST',
                     headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
-                    body: JSON.stringify({ shortcut, body }) });
+                    body: JSON.stringify({ shortcut, body, team: false }) });
                   return response.status;
                 }""", List.of(shortcut, body));
         return ((Number) status).intValue();
