@@ -28,27 +28,28 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(AssignmentProperties.class)
 public class AssignmentWorkerConfiguration {
 
+    /** Named apart from other modules' clocks: the standalone application holds them all in one context. */
     @Bean
-    Clock clock() {
+    Clock assignmentClock() {
         return Clock.systemUTC();
     }
 
     @Bean
-    ConversationService conversationService(AssignmentProperties properties, Clock clock) {
+    ConversationService conversationService(AssignmentProperties properties, Clock assignmentClock) {
         WebClient client = WebClient.builder().baseUrl(properties.conversationServiceUrl()).build();
         var tokens = new ServiceTokens(client, properties.clientId(), properties.clientSecret(),
-                properties.tokenRefreshBefore(), clock);
+                properties.tokenRefreshBefore(), assignmentClock);
         return new HttpConversationService(client, tokens, properties.requestTimeout());
     }
 
     @Bean
     AssigningConversations assigningConversations(ConversationService service, AssignmentProperties properties,
-                                                  MeterRegistry registry, Clock clock) {
+                                                  MeterRegistry registry, Clock assignmentClock) {
         var strategies = properties.departments().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().strategy()));
         var settings = new RoutingSettings(properties.defaultStrategy(), strategies, properties.skillsFallbackAfter(),
                 properties.queuePage(), properties.queueAnnounceInterval());
-        return new AssigningConversations(service, settings, new AssignmentMeters(registry), clock);
+        return new AssigningConversations(service, settings, new AssignmentMeters(registry), assignmentClock);
     }
 
     @Bean

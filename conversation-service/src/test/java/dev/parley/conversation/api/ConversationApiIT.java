@@ -104,6 +104,16 @@ class ConversationApiIT extends RunningService {
                 .expectStatus().isOk().expectBody().jsonPath("$.conversation.lastSeq").isEqualTo(started.lastSeq());
     }
 
+    /** Regression: a request without {@code team} was a 400, Jackson 3 refusing a missing primitive. */
+    @Test
+    void anAgentSavesAPersonalCannedReplyWithoutSayingItIsNotTheTeams() {
+        String dave = supportAgentNamed("Dave");
+
+        http.post().uri("/api/v1/canned-replies").header(HttpHeaders.AUTHORIZATION, bearer(dave))
+                .bodyValue(Map.of("shortcut", "ships", "body", "It ships today, {customer.name}."))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.shortcut").isEqualTo("ships");
+    }
+
     private Session customerOf(IdentityCast.Inbox inbox) {
         return http.post().uri("/api/v1/widget/sessions")
                 .header(HttpHeaders.ORIGIN, inbox.allowedOrigins().isEmpty() ? "https://any.example" : inbox.allowedOrigins().get(0))

@@ -27,8 +27,11 @@ public class CannedReplyController {
         this.canned = canned;
     }
 
-    /** {@code team}: admins only; {@code departmentId} null makes it everyone's. */
-    public record CreateRequest(String shortcut, String body, boolean team, UUID departmentId) {
+    /**
+     * {@code team} (admins only) is optional, absent meaning a personal reply: a boxed Boolean, since
+     * Jackson 3 refuses a missing primitive. {@code departmentId} null makes a team reply everyone's.
+     */
+    public record CreateRequest(String shortcut, String body, Boolean team, UUID departmentId) {
     }
 
     public record Rendered(String text) {
@@ -36,7 +39,7 @@ public class CannedReplyController {
 
     @PostMapping("/api/v1/canned-replies")
     public Mono<ResponseEntity<CannedReply>> create(Caller caller, @RequestBody CreateRequest request) {
-        return Responses.with(canned.create(caller, request.shortcut(), request.body(), request.team(),
+        return Responses.with(canned.create(caller, request.shortcut(), request.body(), Boolean.TRUE.equals(request.team()),
                 request.departmentId()), HttpStatus.CREATED);
     }
 

@@ -1,0 +1,228 @@
+package dev.parley.standalone;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.BoundingBox;
+import dev.parley.standalone.demo.DemoData.DemoAgent;
+import dev.parley.testsupport.RealInfrastructure;
+import dev.parley.testsupport.TestDatabase;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The widget and the console in real headless Chromium against the whole suite on PostgreSQL: a
+ * customer and an agent, each in their own browser context, go through the journey issue 7
+ * describes. Screenshots land in {@code target/browser/}.
+ */
+@RealInfrastructure
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneyIT {
+
+    private static final Path ARTIFACTS = Path.of("target", "browser");
+    /** Text that would run script if any UI put it into the DOM as HTML. */
+    private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+
+    private static SystemChromium chromium;
+    private static TestDatabase database;
+    private static Suite suite;
+    private static DemoAgent sam;
+    private static String samPassword;
+
+    @BeforeAll
+    static void start(TestDatabase db) {
+        chromium = SystemChromium.launchOrSkip();
+        // Generous: the first page loads while the suite is still warming up on a shared machine.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        database = db;
+        suite = Suite.onPostgres(database);
+        sam = suite.demo().agents().stream().filter(agent -> !agent.admin()).findFirst().orElseThrow();
+        samPassword = sam.newPassword().orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (suite != null) {
+            suite.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void widgetIsKeyboardOperableAtPhoneWidth() {
+        try (BrowserContext phone = context(360, 740)) {
+            var customer = new WidgetPage(phone.newPage()).openShop(base());
+            customer.page.keyboard().press("Tab"); // the shop's own link
+            customer.page.keyboard().press("Tab");
+            assertThat(customer.launcher()).isFocused();
+            assertThat(customer.launcher()).hasAttribute("aria-expanded", "false");
+
+            customer.page.keyboard().press("Enter");
+            Locator panel = customer.find("[role=dialog]");
+            assertThat(panel).isVisible();
+            assertThat(customer.find("input[name=name]")).isFocused();
+            BoundingBox box = panel.boundingBox();
+            assertThat(box.x).isGreaterThanOrEqualTo(0);
+            assertThat(box.x + box.width).isLessThanOrEqualTo(360);
+            customer.screenshot(ARTIFACTS.resolve("widget-360px.png"));
+
+            customer.page.keyboard().press("Escape");
+            assertThat(panel).isHidden();
+            assertThat(customer.launcher()).isFocused();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void customerAndAgentGoThroughTheWholeJourneyAndSurviveARestart() {
+        try (BrowserContext customerContext = context(1000, 800); BrowserContext agentContext = context(1300, 850)) {
+            var agent = new ConsolePage(agentContext.newPage()).signIn(base(), sam.email(), samPassword);
+            var customer = new WidgetPage(customerContext.newPage()).openShop(base()).open()
+                    .introduce("Grace " + XSS, "grace@example.com");
+
+            // The FAQ bot answers, and offers an agent.
+            customer.send("How long does shipping take?");
+            assertThat(customer.find(".msg.bot")).containsText("2 to 4 working days");
+            Locator offers = customer.find(".quick button");
+            assertThat(offers.last()).hasText("Talk to an agent");
+            offers.last().click();
+
+            // Nobody is online yet: the customer waits first in line, and the console's queue shows it.
+            assertThat(customer.status()).containsText("next in line");
+            assertThat(agent.listItem("Grace")).containsText("waiting");
+
+            // Sam goes online; the worker assigns the conversation to him, the only agent online.
+            agent.goOnline();
+            assertThat(customer.status()).containsText("chatting with an agent");
+            agent.tab("Mine");
+            agent.listItem("Grace").first().click();
+            assertThat(agent.status()).hasText("ACTIVE");
+
+            // Typing both ways.
+            customer.composer().pressSequentially("Hello, I", new Locator.PressSequentiallyOptions().setDelay(40));
+            assertThat(agent.typing()).containsText("is typing");
+            agent.composer().pressSequentially("Sure", new Locator.PressSequentiallyOptions().setDelay(40));
+            assertThat(customer.find(".typing")).containsText("Agent is typing");
+
+            // Messages, seen, a reaction and an edit.
+            customer.send("My order 42 is late " + XSS);
+            assertThat(agent.message("My order 42 is late")).isVisible();
+            agent.send("Let me check that for you.");
+            Locator reply = customer.message("Let me check that for you.");
+            assertThat(reply).isVisible();
+            assertThat(agent.message("Let me check that for you.").locator(".seen")).hasText("Seen");
+
+            customer.button(reply, "React").click();
+            customer.find(".picker button").first().click();
+            assertThat(agent.message("Let me check that for you.").locator(".chip")).containsText("1");
+
+            Locator own = customer.message("My order 42 is late");
+            customer.button(own, "Edit").click();
+            customer.find("input[aria-label='Edit message']").fill("My order 43 is late " + XSS);
+            customer.find("input[aria-label='Edit message']").press("Enter");
+            assertThat(agent.message("My order 43 is late").locator(".edited")).isVisible();
+
+            // A private note: agents see it styled apart, the customer never sees it.
+            agent.note("Internal: VIP customer");
+            assertThat(agent.message("VIP customer")).hasClass(Pattern.compile("\\bnote\\b"));
+
+            // A canned reply by its /shortcut, rendered for this customer before it is sent.
+            assertThat(agent.createCannedReply("ships", "Good news, {customer.name}: it ships today.")).isEqualTo(201);
+            agent.composer().fill("/shi");
+            assertThat(agent.page.locator(".suggestions button")).containsText("/ships");
+            agent.composer().fill("/ships");
+            agent.composer().press("Enter");
+            assertThat(agent.composer()).hasValue(Pattern.compile("^Good news, Grace .*: it ships today\\.$"));
+            agent.composer().press("Enter");
+            assertThat(customer.message("it ships today")).isVisible();
+            assertThat(customer.message("VIP customer")).hasCount(0);
+
+            // Search finds the conversation by what was said in it.
+            agent.search("ships");
+            assertThat(agent.listItem("Grace")).isVisible();
+            agent.tab("Mine");
+
+            // A message of one's own can be deleted; the other side sees the tombstone.
+            customer.send("A message with a typo");
+            assertThat(agent.message("A message with a typo")).isVisible();
+            customer.button(customer.message("A message with a typo"), "Delete").click();
+            assertThat(agent.message("A message with a typo")).hasCount(0);
+            assertThat(agent.page.locator(".log .msg.deleted")).hasCount(1);
+
+            // While the panel is collapsed, what arrives is counted on the launcher.
+            customer.launcher().click();
+            agent.send("Anything else?");
+            assertThat(customer.find(".badge")).hasText("1");
+            customer.open();
+            assertThat(customer.find(".badge")).isHidden();
+
+            // A refresh mid-chat keeps the conversation and its history.
+            customer.page.reload();
+            customer.open();
+            assertThat(customer.message("it ships today")).isVisible();
+            assertThat(customer.message("My order 43 is late")).isVisible();
+            assertThat(customer.message("VIP customer")).hasCount(0);
+
+            // Resolve, then a customer reply reopens.
+            agent.act("Resolve");
+            assertThat(customer.status()).containsText("Resolved");
+            assertThat(agent.status()).hasText("RESOLVED");
+            customer.send("One more question");
+            assertThat(agent.message("One more question")).isVisible();
+            assertThat(agent.status()).hasText("ACTIVE");
+
+            // Everything users typed is shown as text, in both UIs.
+            for (Page page : new Page[] {customer.page, agent.page}) {
+                assertThat(page.locator("img[src=x]")).hasCount(0);
+                assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+            }
+            assertThat(customer.message("My order 43 is late").locator(".bubble")).containsText("<img src=x");
+            assertThat(agent.message("My order 43 is late").locator(".bubble")).containsText("<script>");
+            assertThat(agent.page.locator(".conv-head h2")).containsText("Grace <img");
+            customer.screenshot(ARTIFACTS.resolve("widget.png"));
+            agent.page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve("console.png")));
+
+            // The server is stopped and started again on the same port: both pages carry on.
+            int port = suite.port;
+            suite.close();
+            suite = null;
+            assertThat(customer.status()).containsText("reconnecting");
+            assertThat(agent.connection()).containsText("reconnecting");
+            customer.send("Are you still there?");
+            suite = Suite.onPostgres(database, port);
+            assertThat(agent.connection()).hasText("Connected");
+            assertThat(agent.message("Are you still there?")).isVisible();
+            agent.send("Still here, after a restart.");
+            assertThat(customer.message("Still here, after a restart.")).isVisible();
+            assertThat(customer.message("Are you still there?")).not().hasClass(Pattern.compile("pending"));
+            customer.screenshot(ARTIFACTS.resolve("widget-after-restart.png"));
+            agent.page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve("console-after-restart.png")));
+        }
+    }
+
+    private static BrowserContext context(int width, int height) {
+        Browser browser = chromium.browser;
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        context.setDefaultTimeout(30_000);
+        return context;
+    }
+
+    private static String base() {
+        // The origin the demo inbox allows, as the printed URL has it.
+        return suite.origin();
+    }
+}

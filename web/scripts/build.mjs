@@ -1,0 +1,19 @@
+// Bundles the widget and the console and copies the static pages into the directory given as the
+// first argument (Maven passes target/classes/META-INF/resources, so a Spring Boot app serves them).
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const out = process.argv[2] ?? 'dist';
+mkdirSync(out, { recursive: true });
+cpSync('static', out, { recursive: true });
+
+const common = { bundle: true, minify: true, format: 'iife', target: ['es2020'], legalComments: 'none', logLevel: 'warning' };
+await build({ ...common, entryPoints: ['src/widget/main.ts'], outfile: join(out, 'widget.js') });
+await build({ ...common, entryPoints: ['src/console/main.ts'], outfile: join(out, 'console', 'console.js') });
+
+for (const file of ['widget.js', 'console/console.js']) {
+  const raw = readFileSync(join(out, file));
+  console.log(`${file}: ${raw.length} bytes, ${gzipSync(raw, { level: 9 }).length} bytes gzipped`);
+}

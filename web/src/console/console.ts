@@ -1,0 +1,522 @@
+import { duration, h, newId, replaceChildren, time } from '../shared/dom';
+import { Attachments } from '../shared/attachments';
+import { api } from '../shared/http';
+import { MessageList } from '../shared/messages';
+import type { Detail, Envelope, HistoryPage, Message, Summary } from '../shared/protocol';
+import { ParleySocket, socketUrl } from '../shared/socket';
+import { Timeline } from '../shared/timeline';
+import { announceAssignment, askForNotifications } from './alerts';
+import { ConsoleAuth } from './auth';
+import { Directory } from './directory';
+
+type Tab = 'queue' | 'mine' | 'open' | 'search';
+const STATUSES = ['ONLINE', 'AWAY', 'BUSY', 'OFFLINE'];
+const TYPING_EVERY_MS = 2500;
+const TYPING_IDLE_MS = 4000;
+const TYPING_SHOWN_MS = 6000;
+
+interface SearchHit {
+  conversationId: string;
+  customerName: string | null;
+  status: string;
+  lastActivityAt: string;
+  snippet: string | null;
+}
+
+/** The agent console: lists on the left, the conversation in the middle, the customer on the right. */
+export class Console {
+  private readonly auth: ConsoleAuth;
+  private readonly directory = new Directory();
+  private socket!: ParleySocket;
+  private me = '';
+  private tab: Tab = 'queue';
+  private lists: Record<'queue' | 'mine' | 'open', Summary[]> = { queue: [], mine: [], open: [] };
+  private hits: SearchHit[] = [];
+  private current: { summary: Summary | null; detail: Detail; timeline: Timeline } | null = null;
+  private listsTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingSentAt = 0;
+  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+  private typingShown: ReturnType<typeof setTimeout> | undefined;
+  private sentReadSeq = 0;
+
+  private readonly statusSelect = h('select', { 'aria-label': 'Your status' }, ...STATUSES.map((s) => h('option', { value: s }, s)));
+  private readonly conn = h('span', { class: 'conn', role: 'status' }, 'Connecting…');
+  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Conversation lists' });
+  private readonly list = h('div', { class: 'list', role: 'tabpanel', id: 'list-panel' });
+  private readonly main = h('main', { class: 'conversation', 'aria-label': 'Conversation' });
+  private readonly sidebar = h('aside', { class: 'sidebar', 'aria-label': 'Customer' });
+  private readonly typing = h('div', { class: 'typing', 'aria-live': 'polite' });
+  private readonly toast = h('div', { class: 'toast', role: 'alert', hidden: true });
+  private readonly messages: MessageList;
+  private readonly attachments: Attachments;
+  /** userId → online and last seen, from the gateway's presence frames where it has them */
+  private readonly presence = new Map<string, { online: boolean; lastSeenAt: string | null }>();
+
+  constructor(private readonly base: string, private readonly root: HTMLElement) {
+    this.auth = new ConsoleAuth(base);
+    this.attachments = new Attachments(base, () => this.auth.token());
+    this.messages = new MessageList({
+      me: () => this.me,
+      author: (entry) => entry.senderKind === 'CUSTOMER' ? this.customerName()
+        : entry.senderKind === 'BOT' ? 'FAQ bot' : this.directory.agentName(entry.senderId),
+      actions: {
+        react: (messageId, emoji, add) => void this.command(add ? 'reaction.add' : 'reaction.remove', { messageId, emoji }),
+        edit: (messageId, body) => void this.command('message.edit', { messageId, body }),
+        remove: (messageId) => void this.command('message.delete', { messageId }),
+        loadEarlier: () => void this.loadEarlier(),
+      },
+      decorate: (entry) => this.attachments.render(entry.conversationId, entry.attachments),
+    });
+  }
+
+  start(): void {
+    if (this.auth.signedIn) {
+      void this.enter();
+    } else {
+      this.showLogin();
+    }
+  }
+
+  private showLogin(message = ''): void {
+    const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
+    const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+    const error = h('div', { class: 'error', role: 'alert' }, message);
+    const form = h('form', { class: 'login', 'aria-label': 'Sign in' }, h('h1', {}, 'Parley console'),
+      h('label', {}, 'Email', email), h('label', {}, 'Password', password),
+      h('button', { class: 'primary', type: 'submit' }, 'Sign in'), error);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      askForNotifications();
+      try {
+        await this.auth.login(email.value.trim(), password.value);
+        await this.enter();
+      } catch (err) {
+        error.textContent = (err as { code?: string }).code === 'auth.rate_limited'
+          ? 'Too many attempts; wait a moment.' : 'Wrong email or password.';
+      }
+    });
+    replaceChildren(this.root, form);
+    email.focus();
+  }
+
+  private async enter(): Promise<void> {
+    try {
+      const token = await this.auth.token();
+      const me = await api<{ id: string; role: string }>(this.base, 'GET', '/api/v1/auth/me', token);
+      this.me = me.id;
+      await this.directory.load(this.base, token);
+    } catch {
+      await this.auth.logout();
+      this.showLogin('Your session has ended; sign in again.');
+      return;
+    }
+    this.layout();
+    this.socket = new ParleySocket({
+      url: socketUrl(this.base),
+      token: () => this.auth.token(),
+      onUnauthorized: () => this.auth.expire(),
+      renewToken: () => this.auth.renew(),
+      onWelcome: () => this.reloadLists(),
+      onEvent: (event) => this.event(event),
+      onTyping: (conversationId, userId, typing) => this.showTyping(conversationId, userId, typing),
+      onFrame: (frame) => {
+        if (frame.type === 'presence' && frame.userId) {
+          this.presence.set(frame.userId, { online: !!frame.online, lastSeenAt: frame.lastSeenAt ?? null });
+          this.renderSidebar();
+        }
+      },
+      onState: (state) => {
+        this.conn.textContent = state === 'open' ? 'Connected' : state === 'connecting' ? 'Connecting…' : 'Offline — reconnecting…';
+        this.conn.classList.toggle('offline', state !== 'open');
+      },
+    });
+    this.socket.start();
+  }
+
+  private layout(): void {
+    const self = this.directory.agents.get(this.me);
+    this.statusSelect.value = self?.status ?? 'OFFLINE';
+    this.statusSelect.addEventListener('change', () => void this.socket.request('agent.status', { status: this.statusSelect.value })
+      .catch((e) => this.say(`Status not changed: ${e.message}`)));
+    const search = h('input', { type: 'search', placeholder: 'Search conversations', 'aria-label': 'Search conversations' });
+    const searchForm = h('form', { role: 'search' }, search);
+    searchForm.addEventListener('submit', (e) => { e.preventDefault(); void this.search(search.value.trim()); });
+    const top = h('header', { class: 'top' }, h('h1', {}, 'Parley'), h('label', {}, h('span', { class: 'sr' }, 'Status'), this.statusSelect),
+      this.conn, h('span', { class: 'spacer' }), searchForm, h('span', { class: 'who' }, self?.name ?? ''),
+      h('button', { type: 'button', onclick: async () => { this.socket.stop(); await this.auth.logout(); location.reload(); } }, 'Sign out'));
+    replaceChildren(this.main, h('p', { class: 'empty' }, 'Pick a conversation.'));
+    replaceChildren(this.root, h('div', { class: 'shell' }, top, h('nav', { class: 'lists', 'aria-label': 'Conversations' }, this.tabs, this.list),
+      this.main, this.sidebar), this.toast);
+    this.renderTabs();
+    setInterval(() => this.tab === 'queue' && this.renderList(), 5000);
+  }
+
+  private renderTabs(): void {
+    const labels: [Tab, string][] = [['queue', 'Queue'], ['mine', 'Mine'], ['open', 'All open']];
+    if (this.hits.length || this.tab === 'search') labels.push(['search', 'Search']);
+    replaceChildren(this.tabs, ...labels.map(([tab, label]) => {
+      const unread = tab === 'mine' || tab === 'open' ? this.lists[tab].reduce((n, c) => n + c.unread, 0) : 0;
+      const count = tab === 'queue' ? ` (${this.lists.queue.length})` : unread ? ` (${unread})` : '';
+      return h('button', { type: 'button', role: 'tab', 'aria-selected': String(this.tab === tab), 'aria-controls': 'list-panel',
+        onclick: () => { this.tab = tab; this.renderTabs(); this.renderList(); } }, label + count);
+    }));
+  }
+
+  private scheduleLists(): void {
+    clearTimeout(this.listsTimer);
+    this.listsTimer = setTimeout(() => this.reloadLists(), 300);
+  }
+
+  private async reloadLists(): Promise<void> {
+    const views = ['queue', 'mine', 'open'] as const;
+    try {
+      const pages = await Promise.all(views.map((view) => this.socket.request<{ conversations: Summary[] }>('conversation.list', { view, limit: 100 })));
+      views.forEach((view, i) => { this.lists[view] = pages[i].conversations; });
+    } catch (e) {
+      this.say(`Lists not loaded: ${(e as Error).message}`);
+    }
+    if (this.current) {
+      this.current.summary = this.find(this.current.detail.conversation.id) ?? this.current.summary;
+    }
+    this.renderTabs();
+    this.renderList();
+  }
+
+  private renderList(): void {
+    if (this.tab === 'search') {
+      replaceChildren(this.list, this.hits.length ? null : h('p', { class: 'empty' }, 'No results.'), ...this.hits.map((hit) => this.item(hit.conversationId,
+        hit.customerName ?? 'Visitor', hit.status, hit.snippet ?? '', 0, time(hit.lastActivityAt))));
+      return;
+    }
+    const conversations = this.lists[this.tab];
+    if (!conversations.length) {
+      replaceChildren(this.list, h('p', { class: 'empty' }, this.tab === 'queue' ? 'Nobody is waiting.' : 'No conversations.'));
+      return;
+    }
+    if (this.tab !== 'queue') {
+      replaceChildren(this.list, ...conversations.map((c) => this.summaryItem(c)));
+      return;
+    }
+    const byDepartment = new Map<string, Summary[]>();
+    for (const c of conversations) {
+      const key = this.directory.departmentName(c.departmentId);
+      byDepartment.set(key, [...(byDepartment.get(key) ?? []), c]);
+    }
+    replaceChildren(this.list, ...[...byDepartment].flatMap(([department, items]) => [
+      h('h3', {}, `${department} (${items.length})`), ...items.map((c) => this.summaryItem(c))]));
+  }
+
+  private summaryItem(c: Summary): HTMLElement {
+    const wait = c.status === 'QUEUED' && c.queuedAt ? `waiting ${duration((Date.now() - Date.parse(c.queuedAt)) / 1000)}` : time(c.lastActivityAt);
+    return this.item(c.id, c.customerName ?? 'Visitor', c.status, c.lastMessagePreview ?? '', c.unread, wait);
+  }
+
+  private item(id: string, name: string, status: string, preview: string, unread: number, when: string): HTMLElement {
+    return h('button', { class: 'item', type: 'button', 'data-conversation': id, 'aria-current': String(this.current?.detail.conversation.id === id),
+      onclick: () => void this.open(id) },
+      h('div', { class: 'row' }, h('b', {}, name), unread ? h('span', { class: 'unread', 'aria-label': `${unread} unread` }, String(unread)) : null),
+      h('div', { class: 'row' }, h('span', { class: 'preview' }, preview), h('span', { class: 'pill' }, status)),
+      h('div', { class: 'row' }, h('small', {}, when)));
+  }
+
+  private find(id: string): Summary | undefined {
+    return [...this.lists.mine, ...this.lists.open, ...this.lists.queue].find((c) => c.id === id);
+  }
+
+  private async open(id: string): Promise<void> {
+    try {
+      const [detail, page] = await Promise.all([
+        this.socket.request<Detail>('conversation.open', { conversationId: id }),
+        this.socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
+      ]);
+      const timeline = new Timeline();
+      timeline.status = detail.conversation.status;
+      timeline.ownerId = detail.conversation.ownerId;
+      timeline.load(page);
+      timeline.more = page.more;
+      for (const p of detail.participants) {
+        timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+      }
+      this.socket.seqs.advance(id, detail.conversation.lastSeq);
+      this.current = { summary: this.find(id) ?? null, detail, timeline };
+      void this.askPresence(detail.conversation.customerId);
+      this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
+      this.typing.textContent = '';
+      this.renderConversation();
+      this.renderList();
+      this.markRead();
+    } catch (e) {
+      this.say(`Could not open the conversation: ${(e as Error).message}`);
+    }
+  }
+
+  private async loadEarlier(): Promise<void> {
+    const current = this.current;
+    const first = current?.timeline.firstSeq();
+    if (!current || first === undefined) return;
+    const page = await this.socket.request<HistoryPage>('history', { conversationId: current.detail.conversation.id, before: first, limit: 50 });
+    current.timeline.load(page);
+    current.timeline.more = page.more;
+    this.messages.render(current.timeline);
+  }
+
+  private renderConversation(): void {
+    const current = this.current!;
+    const status = current.timeline.status;
+    const owner = current.timeline.ownerId;
+    const participant = current.detail.participants.some((p) => p.userId === this.me && !p.leftAt);
+    const action = (label: string, type: string, enabled: boolean) =>
+      h('button', { type: 'button', disabled: !enabled, onclick: () => void this.command(type, {}) }, label);
+    const transfer = h('select', { 'aria-label': 'Transfer to' }, h('option', { value: '' }, 'Transfer to…'),
+      ...[...this.directory.departments.values()].map((d) => h('option', { value: `d:${d.id}` }, `Department: ${d.name}`)),
+      ...[...this.directory.agents.values()].filter((a) => a.id !== this.me).map((a) => h('option', { value: `a:${a.id}` }, `Agent: ${a.name}`)));
+    transfer.addEventListener('change', () => {
+      const [kind, target] = transfer.value.split(':');
+      if (target) void this.command('conversation.transfer', kind === 'a' ? { agentId: target } : { departmentId: target });
+    });
+    const open = status === 'ACTIVE' || status === 'WAITING_ON_CUSTOMER';
+    const head = h('div', { class: 'conv-head' },
+      h('h2', {}, this.customerName()), h('span', { class: 'pill', 'data-status': status }, status),
+      h('span', {}, owner ? `Owner: ${owner === this.me ? 'you' : this.directory.agentName(owner)}` : 'Unassigned'),
+      action('Accept', 'conversation.accept', status === 'QUEUED'),
+      action('Join', 'conversation.join', !participant && status !== 'CLOSED'),
+      action('Resolve', 'conversation.resolve', open),
+      action('Close', 'conversation.close', status !== 'CLOSED'),
+      action('Reopen', 'conversation.reopen', status === 'RESOLVED' || status === 'CLOSED'),
+      transfer);
+    replaceChildren(this.main, head, this.messages.element, this.typing, this.composer());
+    this.messages.render(current.timeline);
+    this.renderSidebar();
+  }
+
+  private composer(): HTMLElement {
+    const text = h('textarea', { 'aria-label': 'Reply (Enter sends, Shift+Enter for a new line, /shortcut for a canned reply)', placeholder: 'Reply… (/shortcut for canned replies)' });
+    const note = h('input', { type: 'checkbox', 'aria-label': 'Private note' });
+    const suggestions = h('ul', { class: 'suggestions', 'aria-label': 'Canned replies' });
+    const file = h('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
+    const box = h('form', { class: 'composer' }, suggestions, text,
+      h('div', { class: 'row' }, h('label', {}, note, ' Private note (customer never sees it)'), h('span', { class: 'spacer', style: 'flex:1' }),
+        file, h('button', { type: 'button', onclick: () => file.click() }, 'Attach file'),
+        h('button', { class: 'primary', type: 'submit' }, 'Send')));
+    file.addEventListener('change', async () => {
+      const chosen = file.files?.[0];
+      file.value = '';
+      if (!chosen || !this.current) return;
+      try {
+        const uploaded = await this.attachments.upload(this.current.detail.conversation.id, chosen);
+        const body = text.value.trim();
+        text.value = '';
+        await this.send(body, note.checked ? 'NOTE' : 'TEXT', [uploaded.id]);
+      } catch (e) {
+        this.say(`Not uploaded: ${(e as Error).message}`);
+      }
+    });
+    note.addEventListener('change', () => box.classList.toggle('note', note.checked));
+    const useCanned = async (shortcut: string) => {
+      try {
+        const rendered = await api<{ text: string }>(this.base, 'POST',
+          `/api/v1/conversations/${this.current!.detail.conversation.id}/canned-replies/${encodeURIComponent(shortcut)}`, await this.auth.token());
+        text.value = rendered.text;
+        replaceChildren(suggestions);
+        text.focus();
+      } catch (e) {
+        this.say(`/${shortcut}: ${(e as Error).message}`);
+      }
+    };
+    const submit = async () => {
+      const body = text.value.trim();
+      if (!body) return;
+      const shortcut = /^\/(\S+)$/.exec(body);
+      if (shortcut) {
+        await useCanned(shortcut[1]);
+        return;
+      }
+      text.value = '';
+      replaceChildren(suggestions);
+      this.stopTyping();
+      await this.send(body, note.checked ? 'NOTE' : 'TEXT');
+    };
+    box.addEventListener('submit', (e) => { e.preventDefault(); void submit(); });
+    text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void submit(); }
+    });
+    text.addEventListener('input', async () => {
+      this.typed();
+      const prefix = /^\/(\S*)$/.exec(text.value);
+      if (!prefix) { replaceChildren(suggestions); return; }
+      const replies = await api<{ shortcut: string; body: string }[]>(this.base, 'GET',
+        `/api/v1/canned-replies?prefix=${encodeURIComponent(prefix[1])}`, await this.auth.token()).catch(() => []);
+      replaceChildren(suggestions, ...replies.slice(0, 6).map((r) => h('li', {}, h('button', { type: 'button',
+        onclick: () => void useCanned(r.shortcut) }, `/${r.shortcut} — ${r.body}`))));
+    });
+    return box;
+  }
+
+  private renderSidebar(): void {
+    const current = this.current;
+    if (!current) return;
+    const c = current.detail.conversation;
+    const customer = current.detail.participants.find((p) => p.role === 'CUSTOMER');
+    const presence = this.presence.get(c.customerId);
+    const seen = presence ? (presence.online ? 'Online now' : `Offline, last seen ${time(presence.lastSeenAt)}`)
+      : `Last activity ${time(customer?.readAt ?? c.lastActivityAt)}`;
+    const past = h('ul', { class: 'past' });
+    replaceChildren(this.sidebar, h('h2', {}, 'Customer'), h('dl', {},
+      h('dt', {}, 'Name'), h('dd', { class: 'customer-name' }, this.customerName()),
+      h('dt', {}, 'Email'), h('dd', {}, (current.summary as unknown as { customerEmail?: string })?.customerEmail ?? '—'),
+      h('dt', {}, 'Presence'), h('dd', { class: 'presence' }, seen),
+      h('dt', {}, 'Department'), h('dd', {}, this.directory.departmentName(c.departmentId)),
+      h('dt', {}, 'Started'), h('dd', {}, new Date(c.createdAt).toLocaleString())),
+      h('h2', { style: 'margin-top:16px' }, 'Past conversations'), past);
+    const name = current.summary?.customerName;
+    if (name) {
+      void this.searchHits(name).then((hits) => replaceChildren(past, ...hits.filter((hit) => hit.conversationId !== c.id)
+        .map((hit) => h('li', {}, h('button', { type: 'button', onclick: () => void this.open(hit.conversationId) },
+          `${new Date(hit.lastActivityAt).toLocaleDateString()} — ${hit.status}`)))));
+    }
+  }
+
+  /** Gateways without presence answer frame.unknown_type; the sidebar then shows the last activity. */
+  private async askPresence(userId: string): Promise<void> {
+    try {
+      const answer = await this.socket.request<{ presence: { userId: string; online: boolean; lastSeenAt: string | null }[] }>(
+        'presence.get', { userIds: [userId] });
+      for (const p of answer?.presence ?? []) {
+        this.presence.set(p.userId, { online: p.online, lastSeenAt: p.lastSeenAt });
+      }
+      this.renderSidebar();
+    } catch {
+      // no presence on this gateway
+    }
+  }
+
+  private customerName(): string {
+    return this.current?.summary?.customerName ?? 'Visitor';
+  }
+
+  private event(event: Envelope): void {
+    if (event.type === 'agent.status_changed' && event.data.agentId === this.me) {
+      this.statusSelect.value = event.data.status;
+    }
+    if (event.type === 'conversation.assigned' && event.data.agentId === this.me) {
+      announceAssignment(this.find(event.conversationId!)?.customerName ?? 'a visitor');
+    }
+    const current = this.current;
+    if (current && event.conversationId === current.detail.conversation.id) {
+      if (event.type === 'message.created' && event.data.senderId !== this.me) {
+        this.typing.textContent = '';
+      }
+      if (event.type.startsWith('conversation.participant')) {
+        void this.open(current.detail.conversation.id);
+        return;
+      }
+      if (current.timeline.apply(event)) {
+        if (event.type.startsWith('conversation.')) {
+          current.detail.conversation.status = current.timeline.status;
+          this.renderConversation();
+        } else {
+          this.messages.render(current.timeline);
+        }
+        this.markRead();
+      }
+    }
+    if (event.type !== 'read.updated' && event.type !== 'typing') {
+      this.scheduleLists();
+    }
+  }
+
+  private async send(body: string, kind: 'TEXT' | 'NOTE', attachmentIds?: string[]): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const conversationId = current.detail.conversation.id;
+    const clientMsgId = newId();
+    current.timeline.addPending({ id: `pending:${clientMsgId}`, conversationId, seq: 0, senderId: this.me, senderKind: 'AGENT',
+      kind, body, clientMsgId, createdAt: new Date().toISOString() });
+    this.messages.render(current.timeline);
+    try {
+      const sent = await this.socket.request<Message>('message.send', { conversationId, clientMsgId, body, kind, attachmentIds });
+      current.timeline.confirm(sent);
+    } catch (e) {
+      current.timeline.entries.delete(`pending:${clientMsgId}`);
+      this.say(`Not sent: ${(e as Error).message}`);
+    }
+    if (this.current === current) this.messages.render(current.timeline);
+  }
+
+  private async command(type: string, fields: Record<string, unknown>): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    try {
+      await this.socket.request(type, { conversationId: current.detail.conversation.id, ...fields });
+      if (type.startsWith('conversation.')) {
+        await this.open(current.detail.conversation.id);
+        this.scheduleLists();
+      }
+    } catch (e) {
+      this.say(`${type}: ${(e as Error).message}`);
+    }
+  }
+
+  private async search(q: string): Promise<void> {
+    if (!q) return;
+    this.hits = await this.searchHits(q);
+    this.tab = 'search';
+    this.renderTabs();
+    this.renderList();
+  }
+
+  private async searchHits(q: string): Promise<SearchHit[]> {
+    try {
+      return await api<SearchHit[]>(this.base, 'GET', `/api/v1/search/conversations?q=${encodeURIComponent(q)}`, await this.auth.token());
+    } catch (e) {
+      this.say(`Search failed: ${(e as Error).message}`);
+      return [];
+    }
+  }
+
+  private typed(): void {
+    const current = this.current;
+    if (!current) return;
+    const now = Date.now();
+    if (now - this.typingSentAt > TYPING_EVERY_MS) {
+      this.typingSentAt = now;
+      this.socket.notify('typing', { conversationId: current.detail.conversation.id, typing: true });
+    }
+    clearTimeout(this.typingIdle);
+    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  private stopTyping(): void {
+    clearTimeout(this.typingIdle);
+    if (this.typingSentAt && this.current) {
+      this.socket.notify('typing', { conversationId: this.current.detail.conversation.id, typing: false });
+    }
+    this.typingSentAt = 0;
+  }
+
+  private showTyping(conversationId: string, userId: string, typing: boolean): void {
+    const current = this.current;
+    if (!current || conversationId !== current.detail.conversation.id) return;
+    const customer = current.detail.participants.some((p) => p.userId === userId && p.role === 'CUSTOMER');
+    this.typing.textContent = typing ? `${customer ? this.customerName() : this.directory.agentName(userId)} is typing…` : '';
+    clearTimeout(this.typingShown);
+    if (typing) this.typingShown = setTimeout(() => { this.typing.textContent = ''; }, TYPING_SHOWN_MS);
+  }
+
+  private markRead(): void {
+    const current = this.current;
+    if (!current || document.visibilityState !== 'visible') return;
+    const participant = current.detail.participants.some((p) => p.userId === this.me && !p.leftAt);
+    const last = current.timeline.lastSeq();
+    if (!participant || last <= this.sentReadSeq) return;
+    this.sentReadSeq = last;
+    this.socket.request('read', { conversationId: current.detail.conversation.id, lastDeliveredSeq: last, lastReadSeq: last })
+      .then(() => this.scheduleLists(), () => undefined);
+  }
+
+  private say(text: string): void {
+    this.toast.textContent = text;
+    this.toast.hidden = false;
+    setTimeout(() => { this.toast.hidden = true; }, 4000);
+  }
+}

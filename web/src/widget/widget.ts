@@ -1,0 +1,419 @@
+import { CHAT_ICON, CLIP_ICON, duration, h, icon, newId, replaceChildren } from '../shared/dom';
+import { Attachments } from '../shared/attachments';
+import { api } from '../shared/http';
+import { MessageList } from '../shared/messages';
+import type { Conversation, Detail, Envelope, HistoryPage, Message, Summary } from '../shared/protocol';
+import { ParleyError } from '../shared/protocol';
+import { ParleySocket, socketUrl } from '../shared/socket';
+import { Timeline } from '../shared/timeline';
+import { StoredSession, WidgetSession } from './session';
+import { STYLES } from './styles';
+
+export interface WidgetConfig {
+  base: string;
+  inbox: string;
+  prechat: boolean;
+  title: string;
+}
+
+const TYPING_EVERY_MS = 2500;
+const TYPING_IDLE_MS = 4000;
+const TYPING_SHOWN_MS = 6000;
+
+/** The launcher and chat panel a customer sees on the host page. */
+export class Widget {
+  private readonly sessions: WidgetSession;
+  private session: StoredSession | null = null;
+  private socket: ParleySocket | null = null;
+  private conversation: Conversation | null = null;
+  private timeline = new Timeline();
+  private myReadSeq = 0;
+  private sentReadSeq = 0;
+  private open = false;
+  private loaded = false;
+  private queueText = '';
+  private typingSentAt = 0;
+  private typingIdle: ReturnType<typeof setTimeout> | undefined;
+  private typingShown: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly launcher: HTMLButtonElement;
+  private readonly badge = h('span', { class: 'badge', hidden: true });
+  private readonly panel: HTMLElement;
+  private readonly status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  private readonly body = h('div', { class: 'body', style: 'display:flex;flex-direction:column;flex:1;min-height:0' });
+  private readonly quick = h('div', { class: 'quick', role: 'group', 'aria-label': 'Suggested replies' });
+  private readonly typing = h('div', { class: 'typing', 'aria-live': 'polite' });
+  private readonly input = h('textarea', { rows: 1, 'aria-label': 'Type your message', placeholder: 'Type your message…', maxlength: 4000 });
+  private readonly file = h('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
+  private readonly messages: MessageList;
+  private readonly attachments: Attachments;
+
+  constructor(private readonly config: WidgetConfig, host: HTMLElement) {
+    this.sessions = new WidgetSession(config.base, config.inbox);
+    this.attachments = new Attachments(config.base, async () => this.session!.token);
+    const shadow = host.attachShadow({ mode: 'open' });
+    this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false',
+      'aria-controls': 'parley-panel', onclick: () => this.toggle() }, icon(CHAT_ICON), this.badge);
+    this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: true },
+      h('header', {}, h('h2', {}, config.title),
+        h('button', { class: 'close', type: 'button', 'aria-label': 'Minimize chat', onclick: () => this.toggle() }, '×')),
+      this.status, this.body);
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { this.toggle(); }
+    });
+    this.messages = new MessageList({
+      me: () => this.session?.customerId ?? '',
+      author: (entry) => entry.senderKind === 'BOT' ? 'Assistant' : 'Agent',
+      actions: {
+        react: (messageId, emoji, add) => this.command(add ? 'reaction.add' : 'reaction.remove', { messageId, emoji }),
+        edit: (messageId, body) => this.command('message.edit', { messageId, body }),
+        remove: (messageId) => this.command('message.delete', { messageId }),
+        loadEarlier: () => void this.loadEarlier(),
+      },
+      decorate: (entry) => this.attachments.render(entry.conversationId, entry.attachments),
+    });
+    shadow.append(h('style', {}, STYLES), h('div', { class: 'root' }, this.panel, this.launcher));
+    document.addEventListener('visibilitychange', () => this.markRead());
+  }
+
+  /** Reconnects a returning visitor at once, so the badge counts what arrived while away. */
+  async boot(): Promise<void> {
+    if (this.sessions.stored()) {
+      await this.connect({});
+    }
+  }
+
+  private toggle(): void {
+    this.open = !this.open;
+    this.panel.hidden = !this.open;
+    this.launcher.setAttribute('aria-expanded', String(this.open));
+    this.launcher.setAttribute('aria-label', this.open ? 'Close chat' : 'Open chat');
+    if (!this.open) {
+      this.launcher.focus();
+      this.renderBadge();
+      return;
+    }
+    if (!this.session) {
+      if (this.config.prechat && !this.sessions.stored()) {
+        this.showPrechat();
+      } else {
+        void this.connect({});
+      }
+    } else {
+      this.showChat();
+    }
+    this.renderBadge();
+    this.markRead();
+  }
+
+  private showPrechat(): void {
+    const name = h('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: 200 });
+    const email = h('input', { type: 'email', name: 'email', autocomplete: 'email', maxlength: 320 });
+    const form = h('form', { class: 'prechat', 'aria-label': 'Before we start' },
+      h('p', {}, 'Hi! Tell us who you are (optional), then ask away.'),
+      h('label', {}, 'Name', name), h('label', {}, 'Email', email),
+      h('button', { class: 'send', type: 'submit' }, 'Start chat'));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.connect({ name: name.value.trim(), email: email.value.trim() });
+    });
+    replaceChildren(this.body, form);
+    name.focus();
+  }
+
+  private async connect(profile: { name?: string; email?: string }): Promise<void> {
+    try {
+      this.session = await this.sessions.start(profile);
+    } catch (e) {
+      this.setStatus(`Chat is unavailable right now (${(e as ParleyError).code ?? 'network'}).`, true);
+      return;
+    }
+    this.socket = new ParleySocket({
+      url: socketUrl(this.config.base),
+      token: async () => {
+        this.session = this.session ?? await this.sessions.start();
+        return this.session.token;
+      },
+      onUnauthorized: () => { this.session = null; },
+      renewToken: async () => {
+        this.session = await this.sessions.start();
+        return this.session.token;
+      },
+      onWelcome: () => void this.welcome(),
+      onEvent: (event) => this.event(event),
+      onTyping: (conversationId, _user, typing) => this.showTyping(conversationId, typing),
+      onState: (state) => this.renderStatus(state),
+    });
+    this.socket.start();
+    if (this.open) {
+      this.showChat();
+    }
+  }
+
+  private showChat(): void {
+    if (this.body.querySelector('.composer')) {
+      return;
+    }
+    const form = h('form', { class: 'composer' },
+      h('button', { class: 'attach', type: 'button', 'aria-label': 'Attach a file', onclick: () => this.file.click() }, icon(CLIP_ICON)),
+      this.file, this.input, h('button', { class: 'send', type: 'submit' }, 'Send'));
+    this.file.addEventListener('change', () => void this.attach());
+    form.addEventListener('submit', (e) => { e.preventDefault(); void this.send(); });
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void this.send(); }
+    });
+    this.input.addEventListener('input', () => this.typed());
+    replaceChildren(this.body, this.messages.element, this.quick, this.typing, form);
+    this.render();
+    this.input.focus();
+  }
+
+  /** After every (re)connect: the first time, find the visitor's conversation; later the socket resumes it. */
+  private async welcome(): Promise<void> {
+    if (this.loaded) {
+      this.markRead();
+      return;
+    }
+    this.loaded = true;
+    try {
+      const list = await this.socket!.request<{ conversations: Summary[] }>('conversation.list', { view: 'mine', limit: 10 });
+      const current = list.conversations.find((c) => c.status !== 'CLOSED') ?? list.conversations[0];
+      if (current) {
+        await this.openConversation(current.id);
+      }
+    } catch {
+      this.loaded = false; // the next welcome tries again
+    }
+    this.render();
+  }
+
+  private async openConversation(id: string): Promise<void> {
+    const socket = this.socket!;
+    const [detail, page] = await Promise.all([
+      socket.request<Detail>('conversation.open', { conversationId: id }),
+      socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
+    ]);
+    this.conversation = detail.conversation;
+    this.timeline = new Timeline();
+    this.timeline.status = detail.conversation.status;
+    this.timeline.ownerId = detail.conversation.ownerId;
+    this.timeline.load(page);
+    this.timeline.more = page.more;
+    for (const p of detail.participants) {
+      this.timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+    }
+    this.myReadSeq = this.sentReadSeq = this.timeline.reads.get(this.session!.customerId)?.lastReadSeq ?? 0;
+    socket.seqs.advance(id, detail.conversation.lastSeq);
+    await this.refreshQueuePosition();
+    this.render();
+    this.markRead();
+  }
+
+  private async loadEarlier(): Promise<void> {
+    const first = this.timeline.firstSeq();
+    if (!this.conversation || first === undefined) return;
+    const page = await this.socket!.request<HistoryPage>('history', { conversationId: this.conversation.id, before: first, limit: 50 });
+    this.timeline.load(page);
+    this.timeline.more = page.more;
+    this.render();
+  }
+
+  private event(event: Envelope): void {
+    if (!this.conversation || event.conversationId !== this.conversation.id) {
+      return;
+    }
+    if (event.type === 'conversation.queue_position') {
+      this.queueText = queueLine(event.data.position, event.data.estimatedWaitSeconds);
+      this.renderStatus();
+      return;
+    }
+    if (event.type === 'message.created' && event.data.senderId !== this.session?.customerId) {
+      this.showTyping(event.conversationId!, false);
+    }
+    this.timeline.apply(event);
+    if (event.type === 'conversation.status_changed') {
+      this.conversation.status = event.data.to;
+      if (event.data.to === 'QUEUED') {
+        void this.refreshQueuePosition();
+      } else {
+        this.queueText = '';
+      }
+    }
+    this.render();
+    this.markRead();
+  }
+
+  private async send(): Promise<void> {
+    const body = this.input.value.trim();
+    if (!body || !this.socket) return;
+    this.input.value = '';
+    this.stopTyping();
+    await this.sendText(body);
+  }
+
+  private async attach(): Promise<void> {
+    const file = this.file.files?.[0];
+    this.file.value = '';
+    if (!file || !this.socket) return;
+    try {
+      const conversationId = await this.ensureConversation();
+      this.setStatus(`Uploading ${file.name}…`, false);
+      const uploaded = await this.attachments.upload(conversationId, file);
+      const body = this.input.value.trim();
+      this.input.value = '';
+      await this.sendText(body, [uploaded.id]);
+    } catch (e) {
+      this.setStatus(`Not uploaded: ${(e as Error).message}`, true);
+    }
+  }
+
+  /** The visitor's open conversation; a first message (or one after it closed) starts a new one. */
+  private async ensureConversation(): Promise<string> {
+    if (!this.conversation || this.conversation.status === 'CLOSED') {
+      const started = await this.socket!.request<Conversation>('conversation.start');
+      this.conversation = started;
+      this.timeline = new Timeline();
+      this.timeline.status = started.status;
+      this.socket!.seqs.advance(started.id, 0);
+    }
+    return this.conversation.id;
+  }
+
+  private async sendText(body: string, attachmentIds?: string[]): Promise<void> {
+    const socket = this.socket!;
+    try {
+      await this.ensureConversation();
+      const clientMsgId = newId();
+      const conversationId = this.conversation!.id;
+      this.timeline.addPending({ id: `pending:${clientMsgId}`, conversationId, seq: 0, senderId: this.session!.customerId,
+        senderKind: 'CUSTOMER', kind: 'TEXT', body, clientMsgId, createdAt: new Date().toISOString() });
+      this.render();
+      const sent = await socket.request<Message>('message.send', { conversationId, clientMsgId, body, kind: 'TEXT', attachmentIds });
+      this.timeline.confirm(sent);
+      this.render();
+      this.markRead();
+    } catch (e) {
+      this.setStatus(`Not sent: ${(e as Error).message}`, true);
+    }
+  }
+
+  private async talkToAgent(): Promise<void> {
+    if (!this.conversation) return;
+    await this.command('conversation.talk_to_agent', {});
+  }
+
+  private async command(type: string, fields: Record<string, unknown>): Promise<void> {
+    if (!this.conversation || !this.socket) return;
+    try {
+      await this.socket.request(type, { conversationId: this.conversation.id, ...fields });
+    } catch (e) {
+      this.setStatus(`That didn't work: ${(e as Error).message}`, true);
+    }
+  }
+
+  private async refreshQueuePosition(): Promise<void> {
+    if (!this.conversation || this.conversation.status !== 'QUEUED' || !this.session) {
+      this.queueText = '';
+      return;
+    }
+    try {
+      const position = await api<{ position: number; estimatedWaitSeconds: number | null }>(this.config.base, 'GET',
+        `/api/v1/conversations/${this.conversation.id}/queue-position`, this.session.token);
+      this.queueText = queueLine(position.position, position.estimatedWaitSeconds);
+    } catch {
+      this.queueText = 'Waiting for an agent…';
+    }
+    this.renderStatus();
+  }
+
+  private typed(): void {
+    if (!this.conversation || !this.socket) return;
+    const now = Date.now();
+    if (now - this.typingSentAt > TYPING_EVERY_MS) {
+      this.typingSentAt = now;
+      this.socket.notify('typing', { conversationId: this.conversation.id, typing: true });
+    }
+    clearTimeout(this.typingIdle);
+    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  private stopTyping(): void {
+    clearTimeout(this.typingIdle);
+    if (this.typingSentAt && this.conversation) {
+      this.socket?.notify('typing', { conversationId: this.conversation.id, typing: false });
+    }
+    this.typingSentAt = 0;
+  }
+
+  private showTyping(conversationId: string, typing: boolean): void {
+    if (conversationId !== this.conversation?.id) return;
+    this.typing.textContent = typing ? 'Agent is typing…' : '';
+    clearTimeout(this.typingShown);
+    if (typing) {
+      this.typingShown = setTimeout(() => { this.typing.textContent = ''; }, TYPING_SHOWN_MS);
+    }
+  }
+
+  /** Tells the others what the visitor has seen: read while the panel is open and the page visible. */
+  private markRead(): void {
+    if (!this.conversation || !this.socket || this.socket.connection !== 'open') return;
+    const last = this.timeline.lastSeq();
+    const reading = this.open && document.visibilityState === 'visible';
+    const readSeq = reading ? last : this.myReadSeq;
+    if (last <= this.sentReadSeq && readSeq <= this.myReadSeq) return;
+    this.sentReadSeq = last;
+    this.myReadSeq = Math.max(this.myReadSeq, readSeq);
+    this.renderBadge();
+    this.socket.request('read', { conversationId: this.conversation.id, lastDeliveredSeq: last, lastReadSeq: this.myReadSeq })
+      .catch(() => undefined);
+  }
+
+  private render(): void {
+    this.messages.render(this.timeline);
+    this.renderQuickReplies();
+    this.renderStatus();
+    this.renderBadge();
+  }
+
+  private renderQuickReplies(): void {
+    const entries = this.timeline.ordered().filter((e) => !e.pending);
+    const last = entries[entries.length - 1];
+    const offers = last && last.senderKind === 'BOT' && this.timeline.status === 'BOT' ? last.quickReplies ?? [] : [];
+    replaceChildren(this.quick, ...offers.map((text, i) => h('button', { type: 'button',
+      onclick: () => void (i === offers.length - 1 ? this.talkToAgent() : this.sendText(text)) }, text)));
+  }
+
+  private renderBadge(): void {
+    const me = this.session?.customerId;
+    const unread = this.open ? 0 : this.timeline.ordered()
+      .filter((e) => !e.pending && e.senderId !== me && e.kind !== 'SYSTEM' && e.seq > this.myReadSeq).length;
+    this.badge.hidden = unread === 0;
+    this.badge.textContent = String(unread);
+    this.badge.setAttribute('aria-label', `${unread} unread`);
+    this.launcher.setAttribute('aria-label', `${this.open ? 'Close chat' : 'Open chat'}${unread ? `, ${unread} unread` : ''}`);
+  }
+
+  private renderStatus(state = this.socket?.connection): void {
+    if (state && state !== 'open') {
+      this.setStatus(state === 'connecting' ? 'Connecting…' : 'Offline — reconnecting…', true);
+      return;
+    }
+    const status = this.timeline.status || this.conversation?.status;
+    const line = status === 'QUEUED' ? this.queueText || 'Waiting for an agent…'
+      : status === 'ACTIVE' || status === 'WAITING_ON_CUSTOMER' ? 'You are chatting with an agent.'
+        : status === 'RESOLVED' ? 'Resolved — write again if you need anything.'
+          : status === 'CLOSED' ? 'This conversation is closed; a new message starts a new one.'
+            : 'Ask us anything.';
+    this.setStatus(line, false);
+  }
+
+  private setStatus(text: string, warning: boolean): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('offline', warning);
+  }
+}
+
+function queueLine(position: number, waitSeconds: number | null | undefined): string {
+  const place = position === 1 ? 'You are next in line' : `You are number ${position} in line`;
+  return waitSeconds != null ? `${place} — about ${duration(waitSeconds)}.` : `${place}.`;
+}
