@@ -33,7 +33,7 @@ final class Client implements WebSocket.Listener, AutoCloseable {
         Client client = new Client();
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Origin", suite.origin())
-                .buildAsync(URI.create("ws://127.0.0.1:" + suite.port + "/ws"), client).join();
+                .buildAsync(URI.create(suite.origin().replaceFirst("^http", "ws") + "/ws"), client).join();
         client.call("hello", Map.of("token", token), "welcome");
         return client;
     }
