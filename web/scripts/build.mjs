@@ -1,5 +1,5 @@
 // Bundles the widget and the console and copies the static pages into the directory given as the
-// first argument (Maven passes target/classes/META-INF/resources, so a Spring Boot app serves them).
+// first argument (Maven passes dist, which is committed and packaged under META-INF/resources).
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
