@@ -3,6 +3,7 @@ package dev.parley.gateway.socket.adapter.ws;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
 import dev.parley.gateway.conversation.adapter.http.ConversationApi;
 import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
+import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.SessionTable;
@@ -42,7 +43,7 @@ public final class ClientProtocol {
 
     static {
         Set<String> types = new HashSet<>(Commands.types());
-        types.addAll(Set.of("hello", "typing", "ping"));
+        types.addAll(Set.of("hello", "typing", "ping", "presence.get"));
         TYPES = Set.copyOf(types);
     }
 
@@ -55,10 +56,12 @@ public final class ClientProtocol {
     private final String nodeId;
     private final Routing routing;
     private final Ephemeral ephemeral;
+    private final PresenceCommand presence;
 
     public ClientProtocol(TokenVerifier tokens, ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
                           GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
-                          Ephemeral ephemeral) {
+                          Ephemeral ephemeral, TrackingPresence presence) {
+        this.presence = new PresenceCommand(presence, frames);
         this.routing = routing;
         this.ephemeral = ephemeral;
         this.tokens = tokens;
@@ -113,6 +116,7 @@ public final class ClientProtocol {
                 yield Mono.empty();
             }
             case "typing" -> typing(socket, frame);
+            case "presence.get" -> presence.handle(socket, frame);
             default -> Commands.named(type)
                     .map(command -> reply(socket, ref, call(socket, command, frame)))
                     .orElseGet(() -> {

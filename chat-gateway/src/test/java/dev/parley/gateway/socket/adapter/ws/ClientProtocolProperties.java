@@ -37,7 +37,7 @@ class ClientProtocolProperties {
         var frameFactory = new Frames(JSON);
         var metrics = new GatewayMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), ClientProtocol.TYPES);
         var protocol = new ClientProtocol(null, null, new SessionTable<>(ClientSocket::principal), frameFactory, metrics,
-                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null);
+                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, null);
         var socket = new ClientSocket(session, 10_000, new TokenBucket(1_000, 10_000, Clock.systemUTC()), () -> { });
         socket.authenticate(new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, null, Set.of()), "token");
         List<JsonNode> replies = new ArrayList<>();
