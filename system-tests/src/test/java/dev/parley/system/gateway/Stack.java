@@ -47,6 +47,9 @@ final class Stack implements AutoCloseable {
             "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
 
+    /** The gateways' client secret at conversation-service, for reporting agents offline. */
+    static final String PRESENCE_SECRET = "gateway-test-secret-of-at-least-32-chars";
+
     private final ConfigurableApplicationContext service;
     private final List<ConfigurableApplicationContext> gateways;
     final int servicePort;
@@ -69,7 +72,8 @@ final class Stack implements AutoCloseable {
 
     static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, String... gatewaySettings) {
         var service = new SpringApplicationBuilder(ConversationServiceApplication.class).run(
-                ServiceArguments.conversationService(database, kafka, "--spring.data.redis.url=" + redis.uri()));
+                ServiceArguments.conversationService(database, kafka, "--spring.data.redis.url=" + redis.uri(),
+                        "--parley.identity.services.chat-gateway.secret=" + PRESENCE_SECRET));
         List<ConfigurableApplicationContext> gateways = new ArrayList<>();
         try {
             for (int node = 1; node <= 2; node++) {
@@ -85,6 +89,13 @@ final class Stack implements AutoCloseable {
 
     private static ConfigurableApplicationContext gateway(int servicePort, int node, TestKafka kafka, TestRedis redis,
                                                           String... gatewaySettings) {
+        return new SpringApplicationBuilder(ChatGatewayApplication.class)
+                .run(gatewayArguments(servicePort, node, kafka, redis, gatewaySettings).toArray(String[]::new));
+    }
+
+    /** A gateway node's command line against the test class's servers (also used for a node in its own process). */
+    static List<String> gatewayArguments(int servicePort, int node, TestKafka kafka, TestRedis redis,
+                                         String... gatewaySettings) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--spring.autoconfigure.exclude=" + NOT_THE_GATEWAYS,
@@ -97,11 +108,12 @@ final class Stack implements AutoCloseable {
                     "--parley.events.topic-prefix=" + kafka.topicPrefix(),
                     "--parley.gateway.conversation-service=http://127.0.0.1:" + servicePort,
                     "--parley.gateway.node-id=gw-" + node + "-" + UUID.randomUUID(),
-                    "--parley.gateway.redis-prefix=" + redis.keyPrefix() + "gateway:"));
+                    "--parley.gateway.redis-prefix=" + redis.keyPrefix() + "gateway:",
+                    "--parley.gateway.presence.client-secret=" + PRESENCE_SECRET));
             for (String setting : gatewaySettings) {
                 arguments.add("--" + setting);
             }
-            return new SpringApplicationBuilder(ChatGatewayApplication.class).run(arguments.toArray(String[]::new));
+            return arguments;
     }
 
     @Override
