@@ -111,8 +111,13 @@ class PresenceIT {
                 && frame.path("online").asBoolean() == online;
     }
 
-    static String status(UUID agentId) {
-        try (var connection = db.openConnection();
+    private static String status(UUID agentId) {
+        return status(db, agentId);
+    }
+
+    /** The agent's status as conversation-service stored it. */
+    static String status(TestDatabase database, UUID agentId) {
+        try (var connection = database.openConnection();
              var statement = connection.prepareStatement("SELECT status FROM agent WHERE id = ?")) {
             statement.setObject(1, agentId);
             try (var rows = statement.executeQuery()) {
