@@ -48,7 +48,7 @@ class NodeCrashIT {
 
     private static Stack stack;
     private static TestDatabase db;
-    private static GatewayProcess nodeA;
+    private static ServiceProcess nodeA;
     private static Tokens tokens;
     private static LettuceConnectionFactory redisConnections;
     private static String registryPrefix;
@@ -60,7 +60,7 @@ class NodeCrashIT {
         seedCarol(database);
         db = database;
         tokens = new Tokens(stack.servicePort);
-        nodeA = GatewayProcess.start(Stack.gatewayArguments(stack.servicePort, 3, kafka, redis, SETTINGS), "node-crash-gateway");
+        nodeA = ServiceProcess.gateway(Stack.gatewayArguments(stack.servicePort, 3, kafka, redis, SETTINGS), "node-crash-gateway");
         redisConnections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
         redisConnections.afterPropertiesSet();
         redisConnections.start();

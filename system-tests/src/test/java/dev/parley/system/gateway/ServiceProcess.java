@@ -16,42 +16,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A gateway node in its own JVM (this test JVM's classpath), so a test can kill it the way a
- * machine dies: {@code SIGKILL}, no shutdown hook, no unregistering, no leaving the consumer group.
+ * A service (a gateway node, conversation-service) in its own JVM with this test JVM's classpath,
+ * so a test can kill it the way a machine dies ({@code SIGKILL}: no shutdown hook, no unregistering,
+ * no leaving the consumer group) and a benchmark can read its own CPU time and heap.
  */
-final class GatewayProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private final Process process;
     final int port;
 
-    private GatewayProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    /** Starts a node with {@code arguments} (those of {@link Stack#gatewayArguments}) on a free port; returns once ready. */
-    static GatewayProcess start(List<String> arguments, String name) {
+    /** A gateway node with {@code arguments} (those of {@link Stack#gatewayArguments}). */
+    static ServiceProcess gateway(List<String> arguments, String name) {
+        return start(ChatGatewayApplication.class, List.of("-Xmx384m", "-XX:+UseSerialGC"), arguments, name);
+    }
+
+    /**
+     * Starts {@code main} with {@code jvmOptions} and {@code arguments} on a free port (replacing their
+     * {@code --server.port}); returns once its readiness probe answers. Its output goes to {@code target/<name>.log}.
+     */
+    static ServiceProcess start(Class<?> main, List<String> jvmOptions, List<String> arguments, String name) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), ChatGatewayApplication.class.getName()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         arguments.forEach(argument -> command.add(argument.startsWith("--server.port=") ? "--server.port=" + port : argument));
         File log = Path.of("target", name + ".log").toFile();
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-            GatewayProcess node = new GatewayProcess(process, port);
+            ServiceProcess node = new ServiceProcess(process, port);
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the gateway process exited; see " + log);
+                    throw new IllegalStateException(name + " exited; see " + log);
                 }
                 return node.ready();
             });
             return node;
         } catch (IOException e) {
-            throw new IllegalStateException("could not start a gateway process", e);
+            throw new IllegalStateException("could not start " + name, e);
         }
+    }
+
+    /** The process's CPU time so far (user and system). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Kills the process at once ({@code SIGKILL}) and waits until it is gone. */
