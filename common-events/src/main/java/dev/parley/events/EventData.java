@@ -52,20 +52,40 @@ public sealed interface EventData {
         public String type() { return TYPE; }
     }
 
-    /** {@code quickReplies}: answers a client may offer as buttons (bot messages); null otherwise. */
+    /**
+     * {@code quickReplies}: answers a client may offer as buttons (bot messages); null otherwise.
+     * {@code attachments}: the files the message carries; null (absent on the wire) when none, so
+     * events written before attachments existed decode unchanged.
+     */
     record MessageCreated(UUID messageId, UUID senderId, String senderKind, String kind, String body,
-                          UUID replyTo, String clientMsgId, Instant createdAt, List<String> quickReplies)
+                          UUID replyTo, String clientMsgId, Instant createdAt, List<String> quickReplies,
+                          List<Attachment> attachments)
             implements EventData {
         public static final String TYPE = "message.created";
 
         public MessageCreated {
             quickReplies = quickReplies == null ? null : List.copyOf(quickReplies);
+            attachments = attachments == null || attachments.isEmpty() ? null : List.copyOf(attachments);
         }
 
-        /** A message without quick replies. */
+        /** A message without attachments. */
+        public MessageCreated(UUID messageId, UUID senderId, String senderKind, String kind, String body,
+                              UUID replyTo, String clientMsgId, Instant createdAt, List<String> quickReplies) {
+            this(messageId, senderId, senderKind, kind, body, replyTo, clientMsgId, createdAt, quickReplies, null);
+        }
+
+        /** A message without quick replies or attachments. */
         public MessageCreated(UUID messageId, UUID senderId, String senderKind, String kind, String body,
                               UUID replyTo, String clientMsgId, Instant createdAt) {
-            this(messageId, senderId, senderKind, kind, body, replyTo, clientMsgId, createdAt, null);
+            this(messageId, senderId, senderKind, kind, body, replyTo, clientMsgId, createdAt, null, null);
+        }
+
+        /**
+         * A file the message carries: what a client needs to show it. The bytes are fetched through
+         * a short-lived signed link from conversation-service, never from the event.
+         * {@code width}/{@code height}: pixels, images only.
+         */
+        public record Attachment(UUID id, String name, String contentType, long size, Integer width, Integer height) {
         }
 
         public String type() { return TYPE; }

@@ -14,18 +14,33 @@ import dev.parley.gateway.routing.adapter.memory.MemoryRouting;
 import dev.parley.gateway.routing.adapter.redis.RedisRouting;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.SessionTable;
+import dev.parley.gateway.edge.domain.OriginPolicy;
+import dev.parley.gateway.limits.adapter.memory.MemoryRateLimits;
+import dev.parley.gateway.limits.adapter.redis.RedisRateLimits;
+import dev.parley.gateway.limits.application.Limit;
+import dev.parley.gateway.limits.application.LimitingClients;
+import dev.parley.gateway.limits.application.RateLimits;
+import dev.parley.gateway.shutdown.adapter.spring.GracefulShutdown;
+import dev.parley.gateway.socket.adapter.ws.ClientAddress;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
+import dev.parley.gateway.socket.adapter.ws.Edge;
+import dev.parley.gateway.socket.adapter.ws.HandshakeGuard;
+import dev.parley.gateway.socket.adapter.ws.OpenSockets;
 import dev.parley.gateway.socket.adapter.ws.ClientSocket;
 import dev.parley.gateway.socket.adapter.ws.Frames;
 import dev.parley.gateway.socket.adapter.ws.GatewayMetrics;
 import dev.parley.gateway.socket.adapter.ws.GatewaySocketHandler;
+import io.github.bucket4j.TimeMeter;
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,21 +107,83 @@ public class ChatGatewayConfiguration {
     }
 
     @Bean
-    ClientProtocol clientProtocol(TokenVerifier tokenVerifier, ConversationApi conversationApi,
+    ClientProtocol clientProtocol(ConversationApi conversationApi,
                                   SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
                                   Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing,
-                                  RoutedDelivery routedDelivery, TrackingPresence trackingPresence) {
-        return new ClientProtocol(tokenVerifier, conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
-                properties.participantsTtl(), nodeId.value(), routing, routedDelivery, trackingPresence);
+                                  RoutedDelivery routedDelivery, Edge edge, TrackingPresence trackingPresence) {
+        return new ClientProtocol(conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
+                properties.participantsTtl(), nodeId.value(), routing, routedDelivery, edge, trackingPresence);
     }
 
     @Bean
     GatewaySocketHandler gatewaySocketHandler(ClientProtocol clientProtocol, SessionTable<ClientSocket> sessionTable,
                                               GatewayMetrics gatewayMetrics, GatewayProperties properties,
-                                              Clock gatewayClock, Routing routing) {
+                                              Clock gatewayClock, Routing routing, OpenSockets openSockets, Edge edge) {
         var limits = new GatewaySocketHandler.Limits(properties.helloTimeout(), properties.outboundQueue(),
                 properties.commandsPerSecond(), properties.commandBurst(), (int) properties.maxFrameSize().toBytes());
-        return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock, routing);
+        return new GatewaySocketHandler(clientProtocol, sessionTable, gatewayMetrics, limits, gatewayClock, routing,
+                openSockets, edge);
+    }
+
+    // --- the edge: origins, rate limits, token lifetime, graceful shutdown ---
+
+    @Bean
+    OpenSockets openSockets() {
+        return new OpenSockets();
+    }
+
+    @Bean
+    ClientAddress clientAddress(GatewayProperties properties) {
+        return new ClientAddress(properties.clientAddressHeader());
+    }
+
+    /** The memory engine keeps its buckets in this process; the cluster engine shares them through Redis. */
+    @Bean(destroyMethod = "close")
+    RateLimits rateLimits(EngineProperties engine, GatewayProperties properties,
+                          ObjectProvider<ReactiveRedisConnectionFactory> redis) {
+        if (engine.engine() == EngineProperties.Engine.MEMORY) {
+            return new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME);
+        }
+        if (redis.getObject() instanceof LettuceConnectionFactory lettuce
+                && lettuce.getNativeClient() instanceof RedisClient client) {
+            return new RedisRateLimits(client, properties.redisPrefix());
+        }
+        throw new IllegalStateException("the cluster engine's rate limits need a standalone Lettuce Redis connection");
+    }
+
+    @Bean
+    LimitingClients limitingClients(RateLimits rateLimits, GatewayProperties properties) {
+        var limits = properties.limits();
+        return new LimitingClients(rateLimits, new LimitingClients.Budgets(
+                new Limit("commands", limits.commandsPerUser(), limits.commandsPerUserPeriod()),
+                new Limit("connects", limits.connectsPerAddress(), limits.connectsPerAddressPeriod()),
+                new Limit("hello-failures", limits.helloFailuresPerAddress(), limits.helloFailuresPerAddressPeriod())));
+    }
+
+    @Bean
+    Edge edge(TokenVerifier tokenVerifier, LimitingClients limitingClients, ClientAddress clientAddress, Frames frames,
+              GatewayMetrics gatewayMetrics, Clock gatewayClock, GatewayProperties properties) {
+        return new Edge(tokenVerifier, new OriginPolicy(properties.agentOrigins()), limitingClients, clientAddress,
+                frames, gatewayMetrics, gatewayClock, properties.tokenExpiryWarning());
+    }
+
+    @Bean
+    HandshakeGuard handshakeGuard(OpenSockets openSockets, LimitingClients limitingClients, ClientAddress clientAddress,
+                                  GatewayMetrics gatewayMetrics) {
+        return new HandshakeGuard("/ws", openSockets, limitingClients, clientAddress, gatewayMetrics);
+    }
+
+    /** The shutdown order is in {@code dev.parley.gateway.shutdown.adapter.spring}'s package-info. */
+    @Bean
+    GracefulShutdown gracefulShutdown(OpenSockets openSockets, Frames frames, ApplicationEventPublisher events,
+                                      GatewayProperties properties, RoutedDelivery routedDelivery, Routing routing,
+                                      RateLimits rateLimits) {
+        return new GracefulShutdown(openSockets, frames, events, properties.shutdownSpread(), properties.shutdownTimeout(),
+                () -> {
+                    routedDelivery.close();
+                    routing.close();
+                    rateLimits.close();
+                });
     }
 
     /** {@code /ws}; no tokens in the URL: the socket authenticates with its first frame. */

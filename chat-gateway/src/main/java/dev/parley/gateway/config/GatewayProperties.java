@@ -1,6 +1,7 @@
 package dev.parley.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,7 +20,9 @@ import org.springframework.util.unit.DataSize;
  * @param outboundQueue          frames one socket may have waiting to be written. 1,000 is minutes of a
  *                               busy agent's traffic, yet at ~1 KB a frame bounds a stuck socket to ~1 MB;
  *                               a socket that falls further behind is closed with 4429 and resumes
- * @param commandsPerSecond      sustained commands one socket may send (token bucket refill)
+ * @param commandsPerSecond      sustained commands one socket may send (token bucket refill). Checked on
+ *                               the node before the shared per-user budget, so one flooding socket is
+ *                               cut off without a Redis call per frame
  * @param commandBurst           commands one socket may send at once (bucket size)
  * @param participantsTtl        how long a conversation's participants are cached for typing signals;
  *                               a participant who joined meanwhile misses typing for at most this long
@@ -30,6 +33,19 @@ import org.springframework.util.unit.DataSize;
  *                               crashed node stops receiving routed events this long after it died
  *                               (its clients reconnect elsewhere sooner). Renewed every third of it
  * @param redisPrefix            prefix of the routing registry's keys and channels in Redis
+ * @param agentOrigins           pages that may open agents' sockets (the console's origins); empty: the
+ *                               console must be served by the gateway itself (same host and port)
+ * @param clientAddressHeader    header holding the client's address as set by a trusted proxy (its last
+ *                               entry is read, e.g. {@code X-Forwarded-For}); empty: the connection's
+ *                               peer. Set it only when every connection comes through that proxy
+ * @param limits                 budgets per user and per client address, shared by all nodes
+ * @param tokenExpiryWarning     how long before a socket's token expires the client is sent
+ *                               {@code auth.expiring}; a minute leaves room for a refresh round trip
+ * @param shutdownSpread         on shutdown, clients are told to reconnect evenly over this window, so
+ *                               the remaining nodes are not hit by every client at once
+ * @param shutdownTimeout        longest a shutdown waits for its sockets to leave; keep it below
+ *                               {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s) and the
+ *                               pod's termination grace period
  */
 @ConfigurationProperties("parley.gateway")
 public record GatewayProperties(
@@ -46,5 +62,40 @@ public record GatewayProperties(
         @DefaultValue("30s") Duration catchUpWindow,
         @DefaultValue("10s") Duration upstreamTimeout,
         @DefaultValue("30s") Duration registrationTtl,
-        @DefaultValue("parley:gateway:") String redisPrefix) {
+        @DefaultValue("parley:gateway:") String redisPrefix,
+        List<String> agentOrigins,
+        @DefaultValue("") String clientAddressHeader,
+        @DefaultValue Limits limits,
+        @DefaultValue("60s") Duration tokenExpiryWarning,
+        @DefaultValue("10s") Duration shutdownSpread,
+        @DefaultValue("25s") Duration shutdownTimeout) {
+
+    public GatewayProperties {
+        agentOrigins = agentOrigins == null ? List.of() : List.copyOf(agentOrigins);
+    }
+
+    /**
+     * Budgets under {@code parley.gateway.limits}; each refills steadily: its count per its period.
+     *
+     * @param commandsPerUser               commands of one user, all their sockets on all nodes: 100 per
+     *                                      5 s is 20/s sustained, with room for a console in several tabs
+     * @param commandsPerUserPeriod         the period of {@code commandsPerUser}
+     * @param connectsPerAddress            sockets opened from one client address; generous, since an
+     *                                      office or a mobile carrier puts many visitors behind one
+     *                                      address, and a node's shutdown moves all its clients within
+     *                                      {@code shutdown-spread}
+     * @param connectsPerAddressPeriod      the period of {@code connectsPerAddress}
+     * @param helloFailuresPerAddress       failed hellos (bad token or origin, no hello in time) from one
+     *                                      address before its connects are refused too: token guessing
+     *                                      slows to a crawl
+     * @param helloFailuresPerAddressPeriod the period of {@code helloFailuresPerAddress}
+     */
+    public record Limits(
+            @DefaultValue("100") long commandsPerUser,
+            @DefaultValue("5s") Duration commandsPerUserPeriod,
+            @DefaultValue("120") long connectsPerAddress,
+            @DefaultValue("1m") Duration connectsPerAddressPeriod,
+            @DefaultValue("20") long helloFailuresPerAddress,
+            @DefaultValue("5m") Duration helloFailuresPerAddressPeriod) {
+    }
 }

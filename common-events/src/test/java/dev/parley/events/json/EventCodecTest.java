@@ -51,9 +51,29 @@ class EventCodecTest {
 
         assertThat(event.seq()).isEqualTo(42L);
         assertThat(event.data()).isInstanceOfSatisfying(EventData.MessageCreated.class,
-                message -> assertThat(message.body()).isEqualTo("Where is my order?"));
+                message -> {
+                    assertThat(message.body()).isEqualTo("Where is my order?");
+                    assertThat(message.attachments()).as("written before attachments existed").isNull();
+                });
         String encoded = new String(codec.encode(event), StandardCharsets.UTF_8);
         assertThat(encoded).contains("\"occurredAt\":\"2026-11-21T12:00:00Z\"").doesNotContain("replyTo");
+    }
+
+    @Test
+    void aMessageCarriesItsAttachmentsAndOneWithoutOmitsTheField() {
+        UUID file = UUID.fromString("0190c0de-0000-7000-8000-0000000000a1");
+        var photo = new EventData.MessageCreated.Attachment(file, "receipt.png", "image/png", 48_213L, 640, 480);
+        var carrying = new EventData.MessageCreated(UUID.randomUUID(), TestEvents.ALICE_CUSTOMER, "CUSTOMER", "TEXT",
+                "", null, "c-9", TestEvents.NOON, null, java.util.List.of(photo));
+        EventEnvelope event = EventEnvelope.of(UUID.randomUUID(), UUID.randomUUID(), 5L, TestEvents.NOON,
+                dev.parley.events.Actor.customer(TestEvents.ALICE_CUSTOMER),
+                dev.parley.events.Audience.users(Set.of(TestEvents.ALICE_CUSTOMER)), carrying);
+
+        String encoded = new String(codec.encode(event), StandardCharsets.UTF_8);
+        assertThat(encoded).contains("\"attachments\":[{\"id\":\"" + file + "\",\"name\":\"receipt.png\"");
+        assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
+        assertThat(new String(codec.encode(TestEvents.message(UUID.randomUUID(), 1)), StandardCharsets.UTF_8))
+                .doesNotContain("attachments");
     }
 
     @Test

@@ -31,6 +31,7 @@ import dev.parley.conversation.messaging.application.MarkingRead;
 import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.application.Reacting;
 import dev.parley.conversation.messaging.application.ReactionStore;
+import dev.parley.conversation.messaging.application.MessageAttachments;
 import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.MessageText;
@@ -55,6 +56,7 @@ import dev.parley.events.json.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -145,9 +147,11 @@ public class ConversationCoreConfiguration {
     SendingMessage sendingMessage(Transactions transactions, ConversationStore conversations,
                                   ParticipantStore participants, MessageStore messages, AccessPolicy access,
                                   MovingConversation moving, EventRecorder recorder, ConversationProperties properties,
-                                  AnsweringWithFaq bot, SupportMeters meters, Clock clock) {
+                                  AnsweringWithFaq bot, SupportMeters meters,
+                                  ObjectProvider<MessageAttachments> attachments, Clock clock) {
         return new SendingMessage(transactions, conversations, participants, messages, access, moving, recorder,
-                new MessageText(properties.messages().maxLength()), bot, meters, clock);
+                new MessageText(properties.messages().maxLength()), bot, meters,
+                attachments.getIfAvailable(() -> MessageAttachments.NONE), clock);
     }
 
     @Bean

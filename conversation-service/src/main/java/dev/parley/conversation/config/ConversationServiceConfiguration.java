@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Import;
 /** Every bean of the conversation service is built here, explicitly; domain classes carry no annotations. */
 @Configuration(proxyBeanMethods = false)
 @Import({EventBusConfiguration.class, IdentityConfiguration.class, OutboxConfiguration.class,
-        ConversationCoreConfiguration.class, ConversationWebConfiguration.class, OpenApiConfiguration.class})
+        ConversationCoreConfiguration.class, ConversationWebConfiguration.class, OpenApiConfiguration.class,
+        AttachmentsConfiguration.class})
 @EnableConfigurationProperties(ConversationProperties.class)
 public class ConversationServiceConfiguration {
 

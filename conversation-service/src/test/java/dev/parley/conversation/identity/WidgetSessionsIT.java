@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The widget opens sessions: anonymous visitors keep their customer across page loads with their
@@ -161,6 +164,18 @@ class WidgetSessionsIT extends RunningService {
     }
 
     @Test
+    void theCustomerTokenNamesItsInboxsAllowedOriginsForTheGatewaysSocketCheck() {
+        JsonNode acme = claims(session(ACME, Map.of()).token()).path("origins");
+        JsonNode globex = claims(session(GLOBEX, Map.of()).token()).path("origins");
+
+        assertThat(acme.isArray()).isTrue();
+        assertThat(acme.size()).isOne();
+        assertThat(acme.get(0).asString()).isEqualTo(ACME_ORIGIN);
+        assertThat(globex.isArray()).isTrue();
+        assertThat(globex.size()).isZero();
+    }
+
+    @Test
     void browsersMayCallTheWidgetEndpointFromAnySite() {
         http.options().uri("/api/v1/widget/sessions")
                 .header(HttpHeaders.ORIGIN, ACME_ORIGIN)
@@ -197,6 +212,10 @@ class WidgetSessionsIT extends RunningService {
             request = request.header(HttpHeaders.ORIGIN, origin);
         }
         return request.bodyValue(Map.of("inboxKey", inbox.publicKey())).exchange();
+    }
+
+    private static JsonNode claims(String token) {
+        return JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
     }
 
     private static String externalIdOf(UUID customerId) {

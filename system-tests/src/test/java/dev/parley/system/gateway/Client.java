@@ -32,9 +32,15 @@ final class Client implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static Client connect(int gatewayPort) {
+        return connect(gatewayPort, Map.of());
+    }
+
+    /** Connects with extra upgrade headers, e.g. the page's {@code Origin}. */
+    static Client connect(int gatewayPort, Map<String, String> headers) {
         Client client = new Client();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + gatewayPort + "/ws"), client).join();
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + gatewayPort + "/ws"), client).join();
         return client;
     }
 

@@ -53,6 +53,7 @@ class DeliveryBenchmark {
     private static final List<String> GATEWAY_JVM = List.of("-Xmx512m");
     private static final String[] GATEWAY_SETTINGS = {
             "parley.gateway.commands-per-second=10000", "parley.gateway.command-burst=10000",
+            "parley.gateway.limits.commands-per-user=1000000",
             "parley.gateway.outbound-queue=100000"};
 
     @Test

@@ -37,7 +37,8 @@ class GatewayIT {
     @BeforeAll
     static void start(TestDatabase database, TestKafka kafka, TestRedis redis) {
         stack = Stack.start(database, kafka, redis, "parley.gateway.hello-timeout=2s",
-                "parley.gateway.commands-per-second=1000", "parley.gateway.command-burst=1000");
+                "parley.gateway.commands-per-second=1000", "parley.gateway.command-burst=1000",
+                "parley.gateway.limits.commands-per-user=100000");
         Cast.seed(database);
         tokens = new Tokens(stack.servicePort);
     }

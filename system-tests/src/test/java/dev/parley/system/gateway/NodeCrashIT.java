@@ -39,6 +39,7 @@ class NodeCrashIT {
     private static final String[] SETTINGS = {
             "parley.gateway.registration-ttl=3s", "parley.gateway.presence.grace=1s",
             "parley.gateway.commands-per-second=1000", "parley.gateway.command-burst=1000",
+            "parley.gateway.limits.commands-per-user=100000",
             "parley.events.kafka.properties.session.timeout.ms=6000",
             "parley.events.kafka.properties.heartbeat.interval.ms=1000"};
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * conversation-service and two chat-gateway nodes, started side by side in this JVM on their own
@@ -71,9 +73,17 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, String... gatewaySettings) {
+        return start(database, kafka, redis, List.of(), gatewaySettings);
+    }
+
+    /** With {@code serviceSettings} ({@code name=value}) for conversation-service, e.g. short token lifetimes. */
+    static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, List<String> serviceSettings,
+                       String... gatewaySettings) {
+        List<String> serviceArguments = new ArrayList<>(List.of("--spring.data.redis.url=" + redis.uri(),
+                "--parley.identity.services.chat-gateway.secret=" + PRESENCE_SECRET));
+        serviceSettings.forEach(setting -> serviceArguments.add("--" + setting));
         var service = new SpringApplicationBuilder(ConversationServiceApplication.class).run(
-                ServiceArguments.conversationService(database, kafka, "--spring.data.redis.url=" + redis.uri(),
-                        "--parley.identity.services.chat-gateway.secret=" + PRESENCE_SECRET));
+                ServiceArguments.conversationService(database, kafka, serviceArguments.toArray(String[]::new)));
         List<ConfigurableApplicationContext> gateways = new ArrayList<>();
         try {
             for (int node = 1; node <= 2; node++) {
@@ -90,6 +100,7 @@ final class Stack implements AutoCloseable {
     private static ConfigurableApplicationContext gateway(int servicePort, int node, TestKafka kafka, TestRedis redis,
                                                           String... gatewaySettings) {
         return new SpringApplicationBuilder(ChatGatewayApplication.class)
+                .initializers(Stack::ownNettyResources)
                 .run(gatewayArguments(servicePort, node, kafka, redis, gatewaySettings).toArray(String[]::new));
     }
 
@@ -114,6 +125,24 @@ final class Stack implements AutoCloseable {
                 arguments.add("--" + setting);
             }
             return arguments;
+    }
+
+    /** Shuts one node down gracefully, as a rolling update does (0: the first node); returns when it has stopped. */
+    void shutDownGracefully(int node) {
+        gateways.get(node).close();
+    }
+
+    /**
+     * By default every context in a JVM shares Reactor Netty's global event loops, and the first to
+     * close disposes them, taking the other nodes' servers down with it. Each node gets its own, as
+     * a node in its own process has.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+            var resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        });
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class StartingWidgetSession {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(previous -> customerId(inbox, request, previous))
-                .flatMap(customerId -> tokenIssuer.issue(new Caller.Customer(customerId, inbox.id()))
+                .flatMap(customerId -> tokenIssuer.issue(new Caller.Customer(customerId, inbox.id()), inbox.allowedOrigins())
                         .map(token -> Outcome.accepted(new WidgetSession(customerId, token))));
     }
 

@@ -9,6 +9,7 @@ import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.lifecycle.domain.Participant;
 import dev.parley.conversation.messaging.domain.Message;
+import dev.parley.conversation.messaging.domain.MessageAttachment;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.MessageText;
 import dev.parley.conversation.messaging.domain.SendMessage;
@@ -37,7 +38,8 @@ import reactor.core.publisher.Mono;
  * Appends a message: one transaction locks the conversation, takes the next seq, inserts the
  * message and its event, and moves the lifecycle when a customer replies (waiting ends, a resolved
  * conversation reopens). The sender is acknowledged only after the commit, so an acknowledged
- * message is durable; a retry with the same client message id returns the original.
+ * message is durable; a retry with the same client message id returns the original. Files the
+ * message carries are claimed in the same transaction, so a file belongs to one message at most.
  */
 public final class SendingMessage {
 
@@ -58,12 +60,21 @@ public final class SendingMessage {
     private final MessageText text;
     private final AnsweringWithFaq bot;
     private final SupportMeters meters;
+    private final MessageAttachments attachments;
     private final Clock clock;
 
     public SendingMessage(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
                           MessageStore messages, AccessPolicy access, MovingConversation moving,
                           EventRecorder recorder, MessageText text, AnsweringWithFaq bot, SupportMeters meters,
                           Clock clock) {
+        this(transactions, conversations, participants, messages, access, moving, recorder, text, bot, meters,
+                MessageAttachments.NONE, clock);
+    }
+
+    public SendingMessage(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
+                          MessageStore messages, AccessPolicy access, MovingConversation moving,
+                          EventRecorder recorder, MessageText text, AnsweringWithFaq bot, SupportMeters meters,
+                          MessageAttachments attachments, Clock clock) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.participants = participants;
@@ -74,6 +85,7 @@ public final class SendingMessage {
         this.text = text;
         this.bot = bot;
         this.meters = meters;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -99,20 +111,27 @@ public final class SendingMessage {
     private Mono<Outcome<Sent>> append(Caller caller, UUID senderId, Conversation conversation, SendMessage command) {
         return replyToCheck(caller, conversation, command).flatMap(replyRefusal -> replyRefusal.isPresent()
                 ? Mono.just(Outcome.<Sent>rejected(replyRefusal.get()))
-                : lifecycleFor(caller, conversation, command).flatMap(outcome -> {
-                    if (!(outcome instanceof Outcome.Accepted<MovingConversation.Moved> accepted)) {
-                        return Mono.just(outcome.map(moved -> (Sent) null));
+                : attachments.claimable(conversation.id(), senderId, command.attachmentIds()).flatMap(claim -> {
+                    if (!(claim instanceof Outcome.Accepted<List<MessageAttachment>> files)) {
+                        return Mono.just(claim.map(none -> (Sent) null));
                     }
-                    return record(caller, senderId, accepted.value(), command);
+                    return lifecycleFor(caller, conversation, command).flatMap(outcome -> {
+                        if (!(outcome instanceof Outcome.Accepted<MovingConversation.Moved> accepted)) {
+                            return Mono.just(outcome.map(moved -> (Sent) null));
+                        }
+                        return record(caller, senderId, accepted.value(), command, files.value());
+                    });
                 }));
     }
 
-    private Mono<Outcome<Sent>> record(Caller caller, UUID senderId, MovingConversation.Moved moved, SendMessage command) {
+    private Mono<Outcome<Sent>> record(Caller caller, UUID senderId, MovingConversation.Moved moved, SendMessage command,
+                                       List<MessageAttachment> files) {
         Instant now = clock.instant();
         Conversation conversation = moved.conversation();
         var happenings = new ArrayList<>(moved.happenings());
         var created = new EventData.MessageCreated(UuidV7.next(now), senderId, senderKindOf(caller).name(),
-                command.kind().name(), command.body(), command.replyTo(), command.clientMsgId(), now);
+                command.kind().name(), bodyOf(command), command.replyTo(), command.clientMsgId(), now, null,
+                files.stream().map(SendingMessage::carried).toList());
         Mono<Void> beforeRecording = Mono.empty();
         if (caller instanceof Caller.Agent && command.kind() == MessageKind.TEXT) {
             Instant waitingSince = conversation.queuedAt() != null ? conversation.queuedAt() : conversation.createdAt();
@@ -132,13 +151,14 @@ public final class SendingMessage {
         return beforeRecording.then(Mono.defer(() -> {
             happenings.add(new Happening(created, command.kind().agentsOnly()));
             Conversation touched = conversation.withStatus(conversation.status(), now);
-            return recorder.record(touched, Actors.of(caller), List.copyOf(happenings));
+            return recorder.record(touched, Actors.of(caller), List.copyOf(happenings))
+                    .flatMap(recorded -> attachments.attach(command.attachmentIds(), created.messageId()).thenReturn(recorded));
         })).flatMap(recorded -> {
             long seq = recorded.lastSeq();
             Conversation afterMessage = conversation.withStatus(conversation.status(), now).withLastSeq(seq);
             var message = new Message(created.messageId(), conversation.id(), seq, senderId, senderKindOf(caller),
-                    command.kind(), command.body(), command.replyTo(), command.clientMsgId(), now, null, null);
-            return botAnswer(caller, afterMessage, command.body(), now)
+                    command.kind(), created.body(), command.replyTo(), command.clientMsgId(), now, null, null, null, files);
+            return botAnswer(caller, afterMessage, created.body(), now)
                     .flatMap(lastSeq -> conversations.update(afterMessage.withLastSeq(lastSeq), moved.resolvedAt(),
                             moved.closedAt()))
                     .thenReturn(Outcome.accepted(new Sent(message, false)));
@@ -150,7 +170,7 @@ public final class SendingMessage {
      * transaction, with the next seq. Completes with the conversation's last seq.
      */
     private Mono<Long> botAnswer(Caller caller, Conversation conversation, String text, Instant now) {
-        if (!(caller instanceof Caller.Customer)) {
+        if (!(caller instanceof Caller.Customer) || text.isBlank()) {
             return Mono.just(conversation.lastSeq());
         }
         return bot.replyTo(conversation, text).flatMap(reply -> reply.isEmpty()
@@ -198,7 +218,20 @@ public final class SendingMessage {
             return Rejection.invalid(CLIENT_MSG_ID, "clientMsgId",
                     "a client message id of 1 to " + MAX_CLIENT_MSG_ID_LENGTH + " characters is required");
         }
+        if (command.hasAttachments() && (command.body() == null || command.body().isBlank())) {
+            return null;
+        }
         return text.check(command.body()) instanceof Outcome.Rejected<String> rejected ? rejected.rejection() : null;
+    }
+
+    /** A message of files alone has an empty body. */
+    private static String bodyOf(SendMessage command) {
+        return command.body() == null || command.body().isBlank() ? "" : command.body();
+    }
+
+    private static EventData.MessageCreated.Attachment carried(MessageAttachment file) {
+        return new EventData.MessageCreated.Attachment(file.id(), file.name(), file.contentType(), file.size(),
+                file.width(), file.height());
     }
 
     private static UUID senderOf(Caller caller) {

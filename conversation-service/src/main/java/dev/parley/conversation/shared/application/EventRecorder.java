@@ -3,6 +3,7 @@ package dev.parley.conversation.shared.application;
 import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.domain.Message;
+import dev.parley.conversation.messaging.domain.MessageAttachment;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.lifecycle.domain.Conversation;
@@ -109,7 +110,10 @@ public final class EventRecorder {
         return messages.insert(new Message(created.messageId(), event.conversationId(), event.seq(),
                 created.senderId(), Message.SenderKind.valueOf(created.senderKind()), MessageKind.valueOf(created.kind()),
                 created.body(), created.replyTo(), created.clientMsgId(), created.createdAt(), null, null,
-                created.quickReplies()));
+                created.quickReplies(), created.attachments() == null ? null : created.attachments().stream()
+                        .map(file -> new MessageAttachment(file.id(), file.name(), file.contentType(), file.size(),
+                                file.width(), file.height()))
+                        .toList()));
     }
 
     private Mono<Audience> audienceOf(Conversation conversation) {

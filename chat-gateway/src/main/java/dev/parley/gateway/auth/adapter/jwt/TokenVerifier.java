@@ -2,6 +2,8 @@ package dev.parley.gateway.auth.adapter.jwt;
 
 import dev.parley.gateway.session.domain.Principal;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -44,6 +46,16 @@ public final class TokenVerifier {
         }
     }
 
+    /**
+     * A verified token: who it proves, when it expires, and for a customer the origins their inbox
+     * allows ({@code null} when the token names none: such a customer socket is refused).
+     */
+    public record Verified(Principal principal, Instant expiresAt, List<String> origins) {
+    }
+
+    /** conversation-service's {@code ParleyClaims.ORIGINS}. */
+    private static final String ORIGINS = "origins";
+
     private final ReactiveJwtDecoder decoder;
 
     public TokenVerifier(ReactiveJwtDecoder decoder) {
@@ -59,13 +71,26 @@ public final class TokenVerifier {
     }
 
     public Mono<Principal> verify(String token) {
+        return check(token).map(Verified::principal);
+    }
+
+    /** Verifies the token and keeps what the socket needs beyond the principal. */
+    public Mono<Verified> check(String token) {
         if (token == null || token.isBlank()) {
             return Mono.error(new Refused("hello needs a token", null, false));
         }
         return decoder.decode(token)
                 .onErrorMap(error -> keysUnreachable(error) ? new KeysUnavailable(error)
                         : new Refused("the token is not valid: " + error.getMessage(), error, false))
-                .map(TokenVerifier::principal);
+                .map(jwt -> new Verified(principal(jwt), jwt.getExpiresAt(), origins(jwt)));
+    }
+
+    private static List<String> origins(Jwt jwt) {
+        Object claim = jwt.getClaims().get(ORIGINS);
+        if (!(claim instanceof List<?> list)) {
+            return null;
+        }
+        return list.stream().map(String::valueOf).toList();
     }
 
     private static boolean keysUnreachable(Throwable error) {

@@ -43,11 +43,10 @@ public final class ClientProtocol {
 
     static {
         Set<String> types = new HashSet<>(Commands.types());
-        types.addAll(Set.of("hello", "typing", "ping", "presence.get"));
+        types.addAll(Set.of("hello", "typing", "ping", "auth", "presence.get"));
         TYPES = Set.copyOf(types);
     }
 
-    private final TokenVerifier tokens;
     private final ConversationApi api;
     private final SessionTable<ClientSocket> table;
     private final Frames frames;
@@ -56,15 +55,16 @@ public final class ClientProtocol {
     private final String nodeId;
     private final Routing routing;
     private final Ephemeral ephemeral;
+    private final Edge edge;
     private final PresenceCommand presence;
 
-    public ClientProtocol(TokenVerifier tokens, ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
+    public ClientProtocol(ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
                           GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
-                          Ephemeral ephemeral, TrackingPresence presence) {
+                          Ephemeral ephemeral, Edge edge, TrackingPresence presence) {
+        this.edge = edge;
         this.presence = new PresenceCommand(presence, frames);
         this.routing = routing;
         this.ephemeral = ephemeral;
-        this.tokens = tokens;
         this.api = api;
         this.table = table;
         this.frames = frames;
@@ -91,8 +91,7 @@ public final class ClientProtocol {
         if (!socket.authenticated()) {
             if (!"hello".equals(type)) {
                 metrics.rejected("not_hello");
-                socket.close(CloseCodes.NOT_HELLO);
-                return Mono.empty();
+                return edge.refuseHello(socket, CloseCodes.NOT_HELLO);
             }
             return hello(socket, frame);
         }
@@ -108,6 +107,17 @@ public final class ClientProtocol {
             socket.send(frames.error(ref, "frame.rate_limited", "too many frames; slow down"));
             return Mono.empty();
         }
+        return edge.admitCommand(socket).flatMap(admitted -> {
+            if (!admitted) {
+                metrics.rejected("user_rate_limited");
+                socket.send(frames.error(ref, "frame.rate_limited", "too many commands from this user; slow down"));
+                return Mono.empty();
+            }
+            return dispatch(socket, type, frame, ref);
+        });
+    }
+
+    private Mono<Void> dispatch(ClientSocket socket, String type, JsonNode frame, JsonNode ref) {
         return switch (type) {
             case "ping" -> reply(socket, ref, Mono.just(frames.json().createObjectNode()));
             case "hello" -> {
@@ -116,6 +126,7 @@ public final class ClientProtocol {
                 yield Mono.empty();
             }
             case "typing" -> typing(socket, frame);
+            case "auth" -> reply(socket, ref, edge.renew(socket, frame));
             case "presence.get" -> presence.handle(socket, frame);
             default -> Commands.named(type)
                     .map(command -> reply(socket, ref, call(socket, command, frame)))
@@ -144,15 +155,15 @@ public final class ClientProtocol {
             }
         } catch (IllegalArgumentException e) {
             metrics.rejected("not_hello");
-            socket.close(CloseCodes.NOT_HELLO);
-            return Mono.empty();
+            return edge.refuseHello(socket, CloseCodes.NOT_HELLO);
         }
-        return tokens.verify(token)
+        return edge.admit(socket, token)
                 .flatMap(principal -> principal.isAgent() ? withDepartments(principal, token) : Mono.just(principal))
                 .flatMap(principal -> {
                     socket.authenticate(principal, token);
                     metrics.authenticated(principal.role());
                     socket.send(frames.welcome(hello.get("ref"), principal.userId(), principal.role().name(), nodeId));
+                    edge.watchExpiry(socket);
                     lastSeqs.forEach(socket.gate()::startReplay);
                     // registered before the replay reads, so every event it misses is routed here
                     return table.add(socket) ? register(principal) : Mono.empty();
@@ -169,9 +180,9 @@ public final class ClientProtocol {
                 .onErrorResume(TokenVerifier.Refused.class, refused -> {
                     log.debug("Refused a socket: {}", refused.getMessage());
                     metrics.rejected("unauthenticated");
-                    socket.close(refused.forbidden() ? CloseCodes.FORBIDDEN : CloseCodes.UNAUTHENTICATED);
-                    return Mono.empty();
-                });
+                    return edge.refuseHello(socket, refused.forbidden() ? CloseCodes.FORBIDDEN : CloseCodes.UNAUTHENTICATED);
+                })
+                .onErrorResume(Edge.OriginRefused.class, refused -> edge.refuseOrigin(socket, hello.get("ref"), refused));
     }
 
     private Mono<Void> register(Principal principal) {

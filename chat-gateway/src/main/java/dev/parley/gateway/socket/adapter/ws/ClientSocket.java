@@ -3,12 +3,16 @@ package dev.parley.gateway.socket.adapter.ws;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.TokenBucket;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -26,6 +30,9 @@ public final class ClientSocket {
     private final Runnable onOverflow;
     private volatile Principal principal;
     private volatile String token;
+    private volatile Instant tokenExpiresAt;
+    private volatile Disposable expiryTimer;
+    private volatile CloseStatus closeWhenDrained;
 
     public ClientSocket(WebSocketSession session, int queueCapacity, TokenBucket commands, Runnable onOverflow) {
         this.session = session;
@@ -61,6 +68,34 @@ public final class ClientSocket {
         return token;
     }
 
+    /** The upgrade request: its Origin, Host and the client's address. */
+    public HandshakeInfo handshake() {
+        return session.getHandshakeInfo();
+    }
+
+    /** A fresh token of the same user (the {@code auth} frame): used from the next command on. */
+    public void renewToken(String bearer, Instant expiresAt) {
+        this.token = bearer;
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    public void tokenExpiresAt(Instant expiresAt) {
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    public Instant tokenExpiresAt() {
+        return tokenExpiresAt;
+    }
+
+    /** The timer that warns of and acts on the current token's expiry; replaces the previous one. */
+    public void expiryTimer(Disposable timer) {
+        Disposable previous = expiryTimer;
+        expiryTimer = timer;
+        if (previous != null) {
+            previous.dispose();
+        }
+    }
+
     public ResumeGate<Outgoing> gate() {
         return gate;
     }
@@ -92,10 +127,42 @@ public final class ClientSocket {
         }
     }
 
+    /** Closes at once, even when a close is already waiting behind queued frames the client does not read. */
+    public void closeNow(CloseStatus status) {
+        closing.set(true);
+        session.close(status).subscribe();
+    }
+
+    /**
+     * Queues {@code last} after everything already queued, then closes with {@code status} once all
+     * of it is written (the handler calls {@link #drained}), so the client reads why it is closed.
+     */
+    public void finish(Outgoing last, CloseStatus status) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        closeWhenDrained = status;
+        Sinks.EmitResult result;
+        synchronized (this) {
+            result = outbound.tryEmitNext(last);
+            outbound.tryEmitComplete();
+        }
+        if (result.isFailure()) {
+            session.close(status).subscribe();
+        }
+    }
+
+    /** The outbound stream is written out: closes the socket if {@link #finish} asked for it. */
+    public Mono<Void> drained() {
+        CloseStatus status = closeWhenDrained;
+        return status == null ? Mono.empty() : session.close(status);
+    }
+
     /** Ends the outbound stream once the socket is gone. */
     public void closed() {
         synchronized (this) {
             outbound.tryEmitComplete();
         }
+        expiryTimer(null);
     }
 }

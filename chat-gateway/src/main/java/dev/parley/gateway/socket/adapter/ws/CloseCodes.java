@@ -15,6 +15,12 @@ public final class CloseCodes {
     public static final CloseStatus HELLO_TIMEOUT = new CloseStatus(4408, "no hello in time");
     /** The socket fell too far behind (outbound queue full): reconnect and resume with lastSeqs. */
     public static final CloseStatus SLOW_CONSUMER = new CloseStatus(4429, "too slow; reconnect and resume");
+    /** A customer's page is not on their inbox's allowed origins, or an agent's not on the console's. */
+    public static final CloseStatus ORIGIN_NOT_ALLOWED = new CloseStatus(4403, "origin not allowed");
+    /** The socket's token expired and no {@code auth} frame renewed it. */
+    public static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "token expired");
+    /** The node shuts down: reconnect (to another node) and resume with lastSeqs. */
+    public static final CloseStatus SERVICE_RESTART = new CloseStatus(1012, "service restart; reconnect");
     /** conversation-service's signing keys could not be fetched to verify the hello's token. */
     public static final CloseStatus TRY_AGAIN = new CloseStatus(1013, "try again later");
 

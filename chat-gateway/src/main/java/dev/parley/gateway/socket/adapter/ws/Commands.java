@@ -33,7 +33,7 @@ final class Commands {
         COMMANDS.put("conversation.transfer", Command.of(POST, CONVERSATION + "/transfer")
                 .body(frame -> fields(frame, "agentId", "departmentId")));
         COMMANDS.put("message.send", Command.of(POST, CONVERSATION + "/messages")
-                .body(frame -> fields(frame, "clientMsgId", "body", "kind", "replyTo")));
+                .body(frame -> fields(frame, "clientMsgId", "body", "kind", "replyTo", "attachmentIds")));
         COMMANDS.put("message.edit", Command.of(PATCH, MESSAGE).body(frame -> fields(frame, "body")));
         COMMANDS.put("message.delete", Command.of(DELETE, MESSAGE));
         COMMANDS.put("reaction.add", Command.of(PUT, MESSAGE + "/reactions/{emoji}"));

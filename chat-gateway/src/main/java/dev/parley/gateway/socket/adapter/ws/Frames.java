@@ -85,6 +85,20 @@ public final class Frames {
         return node;
     }
 
+    /** The socket's token expires at {@code expiresAt}: send {@code auth} with a fresh one before then. */
+    public Outgoing authExpiring(Instant expiresAt) {
+        ObjectNode frame = frame("auth.expiring", null);
+        frame.put("expiresAt", expiresAt.toString());
+        return write(frame);
+    }
+
+    /** This node is going away: reconnect (the balancer picks another node) and resume with lastSeqs. */
+    public Outgoing reconnect(String reason) {
+        ObjectNode frame = frame("reconnect", null);
+        frame.put("reason", reason);
+        return write(frame);
+    }
+
     private ObjectNode frame(String type, JsonNode ref) {
         ObjectNode frame = json.createObjectNode();
         frame.put("type", type);

@@ -33,9 +33,13 @@ public final class GatewaySocketHandler implements WebSocketHandler {
     private final Limits limits;
     private final Clock clock;
     private final Routing routing;
+    private final OpenSockets open;
+    private final Edge edge;
 
     public GatewaySocketHandler(ClientProtocol protocol, SessionTable<ClientSocket> table, GatewayMetrics metrics,
-                                Limits limits, Clock clock, Routing routing) {
+                                Limits limits, Clock clock, Routing routing, OpenSockets open, Edge edge) {
+        this.open = open;
+        this.edge = edge;
         this.routing = routing;
         this.protocol = protocol;
         this.table = table;
@@ -49,16 +53,21 @@ public final class GatewaySocketHandler implements WebSocketHandler {
         ClientSocket socket = new ClientSocket(session, limits.outboundQueue(),
                 new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), clock),
                 () -> metrics.rejected("slow_consumer"));
+        if (!open.admit(socket)) {
+            // the node began draining during the upgrade: this client goes elsewhere at once
+            return session.close(CloseCodes.SERVICE_RESTART);
+        }
         metrics.opened();
         var helloTimer = Mono.delay(limits.helloTimeout()).subscribe(tick -> {
             if (!socket.authenticated()) {
                 metrics.rejected("hello_timeout");
-                socket.close(CloseCodes.HELLO_TIMEOUT);
+                edge.refuseHello(socket, CloseCodes.HELLO_TIMEOUT).subscribe();
             }
         });
         Mono<Void> output = session.send(socket.outbound()
                 .doOnNext(metrics::written)
-                .map(frame -> session.textMessage(frame.text())));
+                .map(frame -> session.textMessage(frame.text())))
+                .then(Mono.defer(socket::drained));
         Mono<Void> input = session.receive()
                 .map(message -> new Inbound(message.getPayload().readableByteCount(), message.getPayloadAsText()))
                 .concatMap(frame -> {
@@ -78,6 +87,7 @@ public final class GatewaySocketHandler implements WebSocketHandler {
                     }
                     metrics.closed(socket.authenticated() ? socket.principal().role() : null);
                     socket.closed();
+                    open.closed(socket);
                 });
     }
 

@@ -3,9 +3,14 @@ package dev.parley.gateway.socket.adapter.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.gateway.FakeSession;
+import dev.parley.gateway.edge.domain.OriginPolicy;
+import dev.parley.gateway.limits.adapter.memory.MemoryRateLimits;
+import dev.parley.gateway.limits.application.Limit;
+import dev.parley.gateway.limits.application.LimitingClients;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +41,13 @@ class ClientProtocolProperties {
         var session = new FakeSession();
         var frameFactory = new Frames(JSON);
         var metrics = new GatewayMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), ClientProtocol.TYPES);
-        var protocol = new ClientProtocol(null, null, new SessionTable<>(ClientSocket::principal), frameFactory, metrics,
-                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, null);
+        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new LimitingClients.Budgets(
+                new Limit("commands", 10_000, Duration.ofSeconds(1)), new Limit("connects", 1, Duration.ofSeconds(1)),
+                new Limit("hello-failures", 1, Duration.ofSeconds(1))));
+        var edge = new Edge(null, new OriginPolicy(List.of()), limits, new ClientAddress(""), frameFactory, metrics,
+                Clock.systemUTC(), Duration.ofMinutes(1));
+        var protocol = new ClientProtocol(null, new SessionTable<>(ClientSocket::principal), frameFactory, metrics,
+                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, edge, null);
         var socket = new ClientSocket(session, 10_000, new TokenBucket(1_000, 10_000, Clock.systemUTC()), () -> { });
         socket.authenticate(new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, null, Set.of()), "token");
         List<JsonNode> replies = new ArrayList<>();

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.parley.conversation.identity.application.TokenIssuer;
+import dev.parley.conversation.identity.domain.AllowedOrigins;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.identity.domain.IssuedToken;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 /** Signs Parley tokens (RS256) with the newest key of the ring. */
@@ -39,6 +41,15 @@ public final class NimbusTokenIssuer implements TokenIssuer {
 
     @Override
     public Mono<IssuedToken> issue(Caller caller) {
+        return issue(caller, claims -> { });
+    }
+
+    @Override
+    public Mono<IssuedToken> issue(Caller.Customer customer, AllowedOrigins origins) {
+        return issue(customer, claims -> claims.claim(ParleyClaims.ORIGINS, origins.origins()));
+    }
+
+    private Mono<IssuedToken> issue(Caller caller, Consumer<JWTClaimsSet.Builder> extra) {
         // JWT times are whole seconds; truncating keeps expiresAt equal to the exp claim.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(lifetimes.of(caller));
@@ -53,6 +64,7 @@ public final class NimbusTokenIssuer implements TokenIssuer {
         if (caller instanceof Caller.Customer customer) {
             claims.claim(ParleyClaims.INBOX, customer.inboxId().toString());
         }
+        extra.accept(claims);
         return sign(claims.build()).map(token -> new IssuedToken(token, expiresAt));
     }
 

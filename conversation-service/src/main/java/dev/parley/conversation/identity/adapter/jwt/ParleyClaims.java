@@ -10,6 +10,11 @@ public final class ParleyClaims {
     public static final String ROLE = "role";
     /** A customer's inbox id; customer tokens only. */
     public static final String INBOX = "inbox";
+    /**
+     * The web origins the customer's inbox allowed when the token was issued (an empty list: any);
+     * the gateway accepts the customer's socket only from one of them.
+     */
+    public static final String ORIGINS = "origins";
 
     private ParleyClaims() {
     }

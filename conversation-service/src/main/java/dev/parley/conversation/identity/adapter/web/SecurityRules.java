@@ -21,6 +21,8 @@ public final class SecurityRules {
     static final String[] PUBLIC = {
             "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
+            // Signed download links: the signature is the authorization, so <img src> works.
+            "/api/v1/attachments/*/content",
     };
     /** Endpoints that hand out tokens, reachable without one. */
     static final String[] TOKEN_ENDPOINTS = {
@@ -72,6 +74,8 @@ public final class SecurityRules {
         widget.setMaxAge(PREFLIGHT_CACHE);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/v1/widget/**", widget);
+        // The widget uploads files and fetches their links over HTTP, cross-origin like its session.
+        source.registerCorsConfiguration("/api/v1/conversations/*/attachments/**", widget);
         return source;
     }
 }

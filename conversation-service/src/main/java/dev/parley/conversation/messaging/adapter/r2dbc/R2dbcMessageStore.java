@@ -5,6 +5,7 @@ import static dev.parley.conversation.shared.adapter.r2dbc.Sql.bindNullable;
 import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,9 +27,9 @@ public final class R2dbcMessageStore implements MessageStore {
     public Mono<Void> insert(Message m) {
         var spec = db.sql("""
                         INSERT INTO message (id, conversation_id, seq, sender_id, sender_kind, kind, body, reply_to,
-                                             client_msg_id, created_at, quick_replies)
+                                             client_msg_id, created_at, quick_replies, attachments)
                         VALUES (:id, :conversation, :seq, :sender, :senderKind, :kind, :body, :replyTo, :clientMsgId,
-                                :createdAt, :quickReplies)""")
+                                :createdAt, :quickReplies, :attachments)""")
                 .bind("id", m.id()).bind("conversation", m.conversationId()).bind("seq", m.seq())
                 .bind("senderKind", m.senderKind().name()).bind("kind", m.kind().name()).bind("createdAt", m.createdAt());
         spec = bindNullable(spec, "sender", m.senderId(), UUID.class);
@@ -37,6 +38,7 @@ public final class R2dbcMessageStore implements MessageStore {
         spec = bindNullable(spec, "clientMsgId", m.clientMsgId(), String.class);
         spec = bindNullable(spec, "quickReplies",
                 m.quickReplies() == null ? null : m.quickReplies().toArray(String[]::new), String[].class);
+        spec = bindNullable(spec, "attachments", MessageAttachmentsJson.encode(m.attachments()), Json.class);
         return spec.then();
     }
 
@@ -81,7 +83,8 @@ public final class R2dbcMessageStore implements MessageStore {
                 MessageKind.valueOf(row.get("kind", String.class)), row.get("body", String.class),
                 row.get("reply_to", UUID.class), row.get("client_msg_id", String.class),
                 row.get("created_at", Instant.class), row.get("edited_at", Instant.class),
-                row.get("deleted_at", Instant.class), quickReplies(row.get("quick_replies", String[].class)));
+                row.get("deleted_at", Instant.class), quickReplies(row.get("quick_replies", String[].class)),
+                MessageAttachmentsJson.decode(row.get("attachments", Json.class)));
     }
 
     private static List<String> quickReplies(String[] values) {

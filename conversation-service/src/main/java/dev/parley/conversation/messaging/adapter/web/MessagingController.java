@@ -11,6 +11,7 @@ import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import dev.parley.conversation.shared.domain.Outcome;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +42,11 @@ public class MessagingController {
         this.reading = reading;
     }
 
-    /** {@code kind} defaults to TEXT; agents may send NOTE. */
-    public record SendRequest(String clientMsgId, String body, MessageKind kind, UUID replyTo) {
+    /**
+     * {@code kind} defaults to TEXT; agents may send NOTE. {@code attachmentIds}: files the sender
+     * uploaded to this conversation and has not sent yet; with any, {@code body} may be empty.
+     */
+    public record SendRequest(String clientMsgId, String body, MessageKind kind, UUID replyTo, List<UUID> attachmentIds) {
     }
 
     /** 201 for a new message, 200 with the original for a retry of one already sent. */
@@ -50,7 +54,7 @@ public class MessagingController {
     public Mono<ResponseEntity<Message>> send(Caller caller, @PathVariable UUID conversationId,
                                               @RequestBody SendRequest request) {
         var command = new SendMessage(conversationId, request.clientMsgId(), request.body(),
-                request.kind() == null ? MessageKind.TEXT : request.kind(), request.replyTo());
+                request.kind() == null ? MessageKind.TEXT : request.kind(), request.replyTo(), request.attachmentIds());
         return sending.send(caller, command).flatMap(outcome -> {
             HttpStatus status = outcome instanceof Outcome.Accepted<SendingMessage.Sent> sent && sent.value().duplicate()
                     ? HttpStatus.OK : HttpStatus.CREATED;

@@ -1,0 +1,113 @@
+package dev.parley.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * Every object of every overlay of deploy/k8s, rendered with kubectl kustomize, is valid for the
+ * Kubernetes API and carries what issue 8 asks of it.
+ */
+class KubernetesManifestsTest {
+
+    static final List<String> OVERLAYS = Kustomize.OVERLAYS;
+    private static final List<String> SERVICES = List.of("conversation-service", "chat-gateway", "assignment-worker");
+
+    @TempDir
+    Path scratch;
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyObjectIsValidForTheKubernetesApi(String overlay) {
+        var objects = Kustomize.render(overlay, scratch);
+
+        assertThat(objects).hasSizeGreaterThan(10);
+        assertThat(objects.stream().flatMap(object -> KubernetesObjects.problems(object).stream())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceProbesTheActuatorGroupsAndHasRequestsAndLimits(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        for (String service : SERVICES) {
+            var container = manifests.container(service);
+            assertThat(manifests.at(container, "startupProbe.httpGet.path")).as(service).isEqualTo("/actuator/health/liveness");
+            assertThat(manifests.at(container, "livenessProbe.httpGet.path")).as(service).isEqualTo("/actuator/health/liveness");
+            assertThat(manifests.at(container, "readinessProbe.httpGet.path")).as(service).isEqualTo("/actuator/health/readiness");
+            assertThat(manifests.at(container, "readinessProbe.httpGet.port")).as(service).isEqualTo("management");
+            for (String resource : List.of("requests.cpu", "requests.memory", "limits.memory")) {
+                assertThat(manifests.at(container, "resources." + resource)).as(service + " " + resource).isNotNull();
+            }
+            assertThat(manifests.at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
+            assertThat(manifests.at(manifests.deployment(service), "spec.template.spec.securityContext.runAsNonRoot"))
+                    .isEqualTo(true);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void gatewaysGetTimeToDrainAndAreScaledAndProtectedAsOneGroup(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        // parley.gateway.shutdown-timeout defaults to 30 s; the preStop pause and Spring's other
+        // phases come on top of it.
+        int grace = (Integer) manifests.at(manifests.deployment("chat-gateway"), "spec.template.spec.terminationGracePeriodSeconds");
+        assertThat(grace).isGreaterThanOrEqualTo(45);
+        assertThat(manifests.at(manifests.one("HorizontalPodAutoscaler", "chat-gateway"), "spec.scaleTargetRef.name"))
+                .isEqualTo("chat-gateway");
+        assertThat(manifests.at(manifests.one("PodDisruptionBudget", "chat-gateway"), "spec.selector.matchLabels"))
+                .isEqualTo(manifests.at(manifests.deployment("chat-gateway"), "spec.selector.matchLabels"));
+        assertThat(manifests.at(manifests.container("chat-gateway"), "env"))
+                .asString().contains("PARLEY_GATEWAY_NODEID").contains("metadata.name");
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theIngressRoutesLikeTheComposeEdgeAndKeepsInternalPathsOff(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+        var ingress = manifests.one("Ingress", "parley");
+
+        @SuppressWarnings("unchecked")
+        var paths = (List<Map<String, Object>>) manifests.at(ingress, "spec.rules[0].http.paths");
+        Map<String, Object> routes = paths.stream().collect(Collectors.toMap(
+                path -> (String) path.get("path"), path -> manifests.at(path, "backend.service.name")));
+        assertThat(routes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "/api", "conversation-service", "/ws", "chat-gateway", "/", "chat-gateway"));
+        assertThat(manifests.at(ingress, "metadata.annotations"))
+                .asString().contains("proxy-read-timeout=3600").contains("proxy-send-timeout=3600");
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void networkPoliciesDenyByDefaultAndServiceMonitorsUseTheManagementPort(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        assertThat(manifests.at(manifests.one("NetworkPolicy", "parley-default-deny"), "spec.podSelector")).isEqualTo(Map.of());
+        for (String service : SERVICES) {
+            assertThat(manifests.one("NetworkPolicy", service)).as(service).isNotNull();
+            assertThat(manifests.at(manifests.one("Service", service), "spec.ports")).asString().contains("name=management");
+        }
+        assertThat(manifests.at(manifests.one("ServiceMonitor", "parley"), "spec.endpoints[0]"))
+                .isEqualTo(Map.of("port", "management", "path", "/actuator/prometheus", "interval", "15s"));
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void secretsComeFromAGitIgnoredFileWhoseExampleHoldsNoValues(String overlay) {
+        var example = Repository.read("deploy/k8s/overlays/" + overlay + "/secrets.env.example");
+
+        assertThat(example.lines().filter(line -> !line.isBlank() && !line.startsWith("#")))
+                .allSatisfy(line -> assertThat(line).endsWith("="));
+        assertThat(Repository.read(".gitignore")).contains("deploy/k8s/overlays/*/secrets.env");
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+        assertThat(manifests.byKind("Secret")).singleElement()
+                .satisfies(secret -> assertThat(manifests.at(secret, "metadata.name")).asString().startsWith("parley-secrets-"));
+    }
+}
