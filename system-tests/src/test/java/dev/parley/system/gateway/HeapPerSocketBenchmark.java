@@ -50,7 +50,9 @@ class HeapPerSocketBenchmark {
         try (var service = ServiceProcess.start(ConversationServiceApplication.class, List.of("-Xmx512m"), serviceArguments,
                 "heap-bench-conversation-service");
              var node = ServiceProcess.start(ChatGatewayApplication.class, List.of("-Xmx2g", "-XX:+UseG1GC"),
-                     Stack.gatewayArguments(service.port, 1, kafka, redis), "heap-bench-gateway")) {
+                     Stack.gatewayArguments(service.port, 1, kafka, redis,
+                             "parley.gateway.limits.connects-per-address=1000000",
+                             "parley.gateway.hello-timeout=60s"), "heap-bench-gateway")) {
             Cast.seed(database);
             String token = new Tokens(service.port).newCustomer().path("token").asString();
             List<ClientProcess> clients = new ArrayList<>();
