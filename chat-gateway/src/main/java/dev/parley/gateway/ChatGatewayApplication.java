@@ -15,7 +15,17 @@ import org.springframework.context.annotation.Import;
 @Import(ChatGatewayConfiguration.class)
 public class ChatGatewayApplication {
 
+    /**
+     * Reactor Netty's event-loop count, read once when its first loop starts. Its default,
+     * max(cores, 4), gives a 2-core pod four loops contending for two cores; the gateway's I/O
+     * never blocks, so one loop per core is enough. {@code -Dreactor.netty.ioWorkerCount} overrides.
+     */
+    static final String IO_WORKERS = "reactor.netty.ioWorkerCount";
+
     public static void main(String[] args) {
+        if (System.getProperty(IO_WORKERS) == null) {
+            System.setProperty(IO_WORKERS, Integer.toString(Runtime.getRuntime().availableProcessors()));
+        }
         SpringApplication.run(ChatGatewayApplication.class, args);
     }
 }

@@ -8,6 +8,8 @@ import dev.parley.gateway.conversation.adapter.http.ConversationApi;
 import dev.parley.events.spring.EngineProperties;
 import dev.parley.gateway.delivery.adapter.bus.EventFanout;
 import dev.parley.gateway.delivery.adapter.bus.RoutedDelivery;
+import dev.parley.gateway.presence.adapter.ws.SocketPresence;
+import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.routing.adapter.memory.MemoryRouting;
 import dev.parley.gateway.routing.adapter.redis.RedisRouting;
 import dev.parley.gateway.routing.application.Routing;
@@ -54,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Every bean of the gateway is built here, explicitly. */
 @Configuration(proxyBeanMethods = false)
-@Import(EventBusConfiguration.class)
+@Import({EventBusConfiguration.class, PresenceConfiguration.class})
 @EnableConfigurationProperties(GatewayProperties.class)
 public class ChatGatewayConfiguration {
 
@@ -83,8 +85,8 @@ public class ChatGatewayConfiguration {
     }
 
     @Bean
-    SessionTable<ClientSocket> sessionTable() {
-        return new SessionTable<>(ClientSocket::principal);
+    SessionTable<ClientSocket> sessionTable(ObjectProvider<TrackingPresence> trackingPresence) {
+        return new SessionTable<>(ClientSocket::principal, new SocketPresence(trackingPresence::getObject));
     }
 
     @Bean
@@ -108,9 +110,9 @@ public class ChatGatewayConfiguration {
     ClientProtocol clientProtocol(ConversationApi conversationApi,
                                   SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
                                   Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing,
-                                  RoutedDelivery routedDelivery, Edge edge) {
+                                  RoutedDelivery routedDelivery, Edge edge, TrackingPresence trackingPresence) {
         return new ClientProtocol(conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
-                properties.participantsTtl(), nodeId.value(), routing, routedDelivery, edge);
+                properties.participantsTtl(), nodeId.value(), routing, routedDelivery, edge, trackingPresence);
     }
 
     @Bean

@@ -49,6 +49,9 @@ final class Stack implements AutoCloseable {
             "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
 
+    /** The gateways' client secret at conversation-service, for reporting agents offline. */
+    static final String PRESENCE_SECRET = "gateway-test-secret-of-at-least-32-chars";
+
     private final ConfigurableApplicationContext service;
     private final List<ConfigurableApplicationContext> gateways;
     final int servicePort;
@@ -76,7 +79,8 @@ final class Stack implements AutoCloseable {
     /** With {@code serviceSettings} ({@code name=value}) for conversation-service, e.g. short token lifetimes. */
     static Stack start(TestDatabase database, TestKafka kafka, TestRedis redis, List<String> serviceSettings,
                        String... gatewaySettings) {
-        List<String> serviceArguments = new ArrayList<>(List.of("--spring.data.redis.url=" + redis.uri()));
+        List<String> serviceArguments = new ArrayList<>(List.of("--spring.data.redis.url=" + redis.uri(),
+                "--parley.identity.services.chat-gateway.secret=" + PRESENCE_SECRET));
         serviceSettings.forEach(setting -> serviceArguments.add("--" + setting));
         var service = new SpringApplicationBuilder(ConversationServiceApplication.class).run(
                 ServiceArguments.conversationService(database, kafka, serviceArguments.toArray(String[]::new)));
@@ -95,6 +99,14 @@ final class Stack implements AutoCloseable {
 
     private static ConfigurableApplicationContext gateway(int servicePort, int node, TestKafka kafka, TestRedis redis,
                                                           String... gatewaySettings) {
+        return new SpringApplicationBuilder(ChatGatewayApplication.class)
+                .initializers(Stack::ownNettyResources)
+                .run(gatewayArguments(servicePort, node, kafka, redis, gatewaySettings).toArray(String[]::new));
+    }
+
+    /** A gateway node's command line against the test class's servers (also used for a node in its own process). */
+    static List<String> gatewayArguments(int servicePort, int node, TestKafka kafka, TestRedis redis,
+                                         String... gatewaySettings) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--spring.autoconfigure.exclude=" + NOT_THE_GATEWAYS,
@@ -107,13 +119,12 @@ final class Stack implements AutoCloseable {
                     "--parley.events.topic-prefix=" + kafka.topicPrefix(),
                     "--parley.gateway.conversation-service=http://127.0.0.1:" + servicePort,
                     "--parley.gateway.node-id=gw-" + node + "-" + UUID.randomUUID(),
-                    "--parley.gateway.redis-prefix=" + redis.keyPrefix() + "gateway:"));
+                    "--parley.gateway.redis-prefix=" + redis.keyPrefix() + "gateway:",
+                    "--parley.gateway.presence.client-secret=" + PRESENCE_SECRET));
             for (String setting : gatewaySettings) {
                 arguments.add("--" + setting);
             }
-            return new SpringApplicationBuilder(ChatGatewayApplication.class)
-                    .initializers(Stack::ownNettyResources)
-                    .run(arguments.toArray(String[]::new));
+            return arguments;
     }
 
     /** Shuts one node down gracefully, as a rolling update does (0: the first node); returns when it has stopped. */

@@ -25,7 +25,11 @@ final class Tokens {
     }
 
     String bob() {
-        return post("/api/v1/auth/login", "{\"email\":\"" + Cast.BOB_EMAIL + "\",\"password\":\"" + Cast.BOB_PASSWORD + "\"}")
+        return login(Cast.BOB_EMAIL, Cast.BOB_PASSWORD);
+    }
+
+    String login(String email, String password) {
+        return post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
                 .path("accessToken").asString();
     }
 

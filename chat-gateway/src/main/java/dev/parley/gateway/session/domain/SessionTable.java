@@ -20,9 +20,27 @@ public final class SessionTable<S> {
     private final Map<UUID, Set<S>> byUser = new ConcurrentHashMap<>();
     private final Set<S> agents = ConcurrentHashMap.newKeySet();
     private final Function<S, Principal> principalOf;
+    private final Listener<S> listener;
+
+    /** Told when a user's first socket on this node arrives and their last one leaves (presence). */
+    public interface Listener<S> {
+        /** Called after the user's first socket here was added; must not block. */
+        default void firstHere(S socket) {
+        }
+
+        /** Called after the user's last socket here was removed; must not block. */
+        default void lastHere(S socket) {
+        }
+    }
 
     public SessionTable(Function<S, Principal> principalOf) {
+        this(principalOf, null);
+    }
+
+    public SessionTable(Function<S, Principal> principalOf, Listener<S> listener) {
         this.principalOf = principalOf;
+        this.listener = listener == null ? new Listener<>() {
+        } : listener;
     }
 
     /** Adds a socket; {@code true} if it is its user's first on this node. */
@@ -38,6 +56,9 @@ public final class SessionTable<S> {
         if (principal.isAgent()) {
             agents.add(socket);
         }
+        if (first[0]) {
+            listener.firstHere(socket);
+        }
         return first[0];
     }
 
@@ -50,6 +71,9 @@ public final class SessionTable<S> {
             return sockets.isEmpty() ? null : sockets;
         });
         agents.remove(socket);
+        if (last[0]) {
+            listener.lastHere(socket);
+        }
         return last[0];
     }
 

@@ -2,6 +2,7 @@ package dev.parley.gateway.delivery.adapter.bus;
 
 import dev.parley.events.EventEnvelope;
 import dev.parley.events.json.EventCodec;
+import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.socket.adapter.ws.ClientSocket;
 import dev.parley.gateway.socket.adapter.ws.Frames;
@@ -43,6 +44,14 @@ public final class EventFanout {
         var frame = frames.event(frames.json().readTree(codec.encode(event)), event.occurredAt());
         recipients.forEach(socket -> socket.deliver(event.conversationId(), event.seq(), frame));
         return Mono.empty();
+    }
+
+    /** A presence change to the local sockets of {@code to} that belong to agents: customers never get one. */
+    public void presence(PresenceChange change, Collection<UUID> to) {
+        var frame = frames.presence(change);
+        to.stream().flatMap(user -> table.of(user).stream())
+                .filter(socket -> socket.principal().isAgent())
+                .forEach(socket -> socket.send(frame));
     }
 
     /** A typing signal to the local sockets of {@code to}, never back to the sender. */

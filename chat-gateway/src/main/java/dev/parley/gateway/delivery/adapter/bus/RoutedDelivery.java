@@ -6,6 +6,8 @@ import dev.parley.events.bus.EventBus;
 import dev.parley.events.bus.EventSubscription;
 import dev.parley.events.json.EventCodec;
 import dev.parley.events.json.MalformedEventException;
+import dev.parley.gateway.presence.application.PresenceSignals;
+import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
 import java.time.Duration;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * socket's resume gate drops duplicates and clients fill gaps with {@code events.since}. Routing
  * failures are logged and skipped: delivery is best effort, resume makes it complete.
  */
-public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoCloseable {
+public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceSignals, AutoCloseable {
 
     public static final String GROUP = "chat-gateway";
     private static final Logger log = LoggerFactory.getLogger(RoutedDelivery.class);
@@ -45,10 +47,13 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoClose
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
-     * What travels on the node channels: an event (its {@code docs/events.md} JSON) or a typing
-     * signal with the users it is for.
+     * What travels on the node channels: an event (its {@code docs/events.md} JSON), a typing
+     * signal or a presence change, the last two with the users they are for.
      */
-    private record Routed(JsonNode event, Typing typing) {
+    private record Routed(JsonNode event, Typing typing, Presence presence) {
+    }
+
+    private record Presence(PresenceChange change, Set<UUID> to) {
     }
 
     private record Typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
@@ -78,7 +83,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoClose
 
     /** Sends the event to every node that has a socket it may concern. */
     public Mono<Void> route(EventEnvelope event) {
-        String message = json.writeValueAsString(new Routed(json.readTree(codec.encode(event)), null));
+        String message = json.writeValueAsString(new Routed(json.readTree(codec.encode(event)), null, null));
         Mono<Void> sent = !event.audience().named().isEmpty()
                 ? routing.broadcast(message)
                 : routing.nodesOf(event.audience().users())
@@ -98,7 +103,17 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoClose
     /** Ephemeral: straight to the nodes of the users it is for; no Kafka, no PostgreSQL. */
     @Override
     public Mono<Void> typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
-        String message = json.writeValueAsString(new Routed(null, new Typing(conversationId, sender, typing, to)));
+        return toNodesOf(to, new Routed(null, new Typing(conversationId, sender, typing, to), null));
+    }
+
+    /** Ephemeral, like typing. */
+    @Override
+    public Mono<Void> send(PresenceChange change, Set<UUID> to) {
+        return toNodesOf(to, new Routed(null, null, new Presence(change, to)));
+    }
+
+    private Mono<Void> toNodesOf(Set<UUID> to, Routed routed) {
+        String message = json.writeValueAsString(routed);
         return routing.nodesOf(to)
                 .flatMapMany(byUser -> {
                     Set<String> targets = new HashSet<>();
@@ -108,7 +123,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoClose
                 .concatMap(node -> routing.publish(node, message))
                 .then()
                 .onErrorResume(error -> {
-                    log.debug("Could not route a typing signal: {}", error.toString());
+                    log.debug("Could not route a signal: {}", error.toString());
                     return Mono.empty();
                 });
     }
@@ -120,6 +135,8 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, AutoClose
             if (routed.typing() != null) {
                 Typing typing = routed.typing();
                 local.typing(typing.conversationId(), typing.sender(), typing.typing(), typing.to());
+            } else if (routed.presence() != null && routed.presence().change() != null) {
+                local.presence(routed.presence().change(), routed.presence().to());
             } else if (routed.event() != null && routed.event().isObject()) {
                 local.deliver(codec.decode(json.writeValueAsBytes(routed.event()))).subscribe();
             }

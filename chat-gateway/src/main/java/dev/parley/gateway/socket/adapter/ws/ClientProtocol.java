@@ -3,6 +3,7 @@ package dev.parley.gateway.socket.adapter.ws;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
 import dev.parley.gateway.conversation.adapter.http.ConversationApi;
 import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
+import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.SessionTable;
@@ -42,7 +43,7 @@ public final class ClientProtocol {
 
     static {
         Set<String> types = new HashSet<>(Commands.types());
-        types.addAll(Set.of("hello", "typing", "ping", "auth"));
+        types.addAll(Set.of("hello", "typing", "ping", "auth", "presence.get"));
         TYPES = Set.copyOf(types);
     }
 
@@ -55,11 +56,13 @@ public final class ClientProtocol {
     private final Routing routing;
     private final Ephemeral ephemeral;
     private final Edge edge;
+    private final PresenceCommand presence;
 
     public ClientProtocol(ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
                           GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
-                          Ephemeral ephemeral, Edge edge) {
+                          Ephemeral ephemeral, Edge edge, TrackingPresence presence) {
         this.edge = edge;
+        this.presence = new PresenceCommand(presence, frames);
         this.routing = routing;
         this.ephemeral = ephemeral;
         this.api = api;
@@ -124,6 +127,7 @@ public final class ClientProtocol {
             }
             case "typing" -> typing(socket, frame);
             case "auth" -> reply(socket, ref, edge.renew(socket, frame));
+            case "presence.get" -> presence.handle(socket, frame);
             default -> Commands.named(type)
                     .map(command -> reply(socket, ref, call(socket, command, frame)))
                     .orElseGet(() -> {

@@ -1,5 +1,6 @@
 package dev.parley.gateway.socket.adapter.ws;
 
+import dev.parley.gateway.presence.domain.PresenceChange;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +63,26 @@ public final class Frames {
         frame.put("userId", userId.toString());
         frame.put("typing", typing);
         return write(frame);
+    }
+
+    /** A user's presence changed (to agents only). */
+    public Outgoing presence(PresenceChange change) {
+        ObjectNode frame = frame("presence", null);
+        frame.setAll(presenceOf(change));
+        return write(frame);
+    }
+
+    /** {@code {userId, online, lastSeenAt}}, as in {@code presence} frames and {@code presence.get} results. */
+    public ObjectNode presenceOf(PresenceChange change) {
+        ObjectNode node = json.createObjectNode();
+        node.put("userId", change.userId().toString());
+        node.put("online", change.online());
+        if (change.lastSeenAt() == null) {
+            node.putNull("lastSeenAt");
+        } else {
+            node.put("lastSeenAt", change.lastSeenAt().toString());
+        }
+        return node;
     }
 
     /** The socket's token expires at {@code expiresAt}: send {@code auth} with a fresh one before then. */

@@ -47,7 +47,7 @@ class ClientProtocolProperties {
         var edge = new Edge(null, new OriginPolicy(List.of()), limits, new ClientAddress(""), frameFactory, metrics,
                 Clock.systemUTC(), Duration.ofMinutes(1));
         var protocol = new ClientProtocol(null, new SessionTable<>(ClientSocket::principal), frameFactory, metrics,
-                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, edge);
+                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, edge, null);
         var socket = new ClientSocket(session, 10_000, new TokenBucket(1_000, 10_000, Clock.systemUTC()), () -> { });
         socket.authenticate(new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, null, Set.of()), "token");
         List<JsonNode> replies = new ArrayList<>();

@@ -1,0 +1,234 @@
+package dev.parley.system.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parley.conversation.ConversationServiceApplication;
+import dev.parley.system.ServiceArguments;
+import dev.parley.testsupport.RealInfrastructure;
+import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.TestKafka;
+import dev.parley.testsupport.TestRedis;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures, for docs/benchmarks.md: delivery latency across two gateway nodes through the persisted
+ * path, and CPU seconds per 1,000 delivered messages. conversation-service and the two gateways run
+ * in their own JVMs (so each one's CPU time can be read); Kafka and the clients run in this one.
+ *
+ * <p>Customers on node A send {@code message.send} open-loop at {@code -Dparley.bench.rate} messages
+ * a second in total (default 50), round robin over {@code -Dparley.bench.conversations} conversations
+ * (default 50: a socket's commands run one at a time, so concurrency comes from conversations);
+ * Bob, on node B, takes part in all of them. Latency is from each message's <em>intended</em> send
+ * time (start + i / rate) to Bob's socket reading it, so a stall delays the measured messages instead
+ * of silently pausing the load (no coordinated omission). The path: gateway A → conversation-service
+ * append (PostgreSQL) → outbox relay → Kafka → the partition owner's gateway → Redis → gateway B →
+ * socket. Run: {@code ./mvnw -Pbenchmarks -pl system-tests -am verify -Dit.test=DeliveryBenchmark
+ * -Dfailsafe.failIfNoSpecifiedTests=false [-Dparley.bench.rate=1000 -Dparley.bench.seconds=60]}.
+ */
+@RealInfrastructure
+class DeliveryBenchmark {
+
+    private static final int RATE = Integer.getInteger("parley.bench.rate", 50);
+    private static final int SECONDS = Integer.getInteger("parley.bench.seconds", 20);
+    private static final int WARMUP_SECONDS = Integer.getInteger("parley.bench.warmup", 5);
+    private static final int CONVERSATIONS = Integer.getInteger("parley.bench.conversations", 50);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The gateway's main sets one Reactor Netty event loop per core (its default is max(cores, 4)). */
+    private static final List<String> GATEWAY_JVM = List.of("-Xmx512m");
+    private static final String[] GATEWAY_SETTINGS = {
+            "parley.gateway.commands-per-second=10000", "parley.gateway.command-burst=10000",
+            "parley.gateway.limits.commands-per-user=1000000",
+            "parley.gateway.outbound-queue=100000"};
+
+    @Test
+    void deliveryLatencyAcrossTwoNodesAndCpuPerThousandMessages(TestDatabase database, TestKafka kafka, TestRedis redis)
+            throws Exception {
+        List<String> serviceArguments = List.of(ServiceArguments.conversationService(database, kafka,
+                "--spring.data.redis.url=" + redis.uri(),
+                "--parley.identity.services.chat-gateway.secret=" + Stack.PRESENCE_SECRET));
+        try (var service = ServiceProcess.start(ConversationServiceApplication.class, List.of("-Xmx768m"),
+                serviceArguments, "bench-conversation-service")) {
+            Cast.seed(database);
+            try (var nodeA = ServiceProcess.start(dev.parley.gateway.ChatGatewayApplication.class, GATEWAY_JVM,
+                    Stack.gatewayArguments(service.port, 1, kafka, redis, GATEWAY_SETTINGS), "bench-gateway-a");
+                 var nodeB = ServiceProcess.start(dev.parley.gateway.ChatGatewayApplication.class, GATEWAY_JVM,
+                         Stack.gatewayArguments(service.port, 2, kafka, redis, GATEWAY_SETTINGS), "bench-gateway-b")) {
+                run(service, nodeA, nodeB);
+            }
+        }
+    }
+
+    private static void run(ServiceProcess service, ServiceProcess nodeA, ServiceProcess nodeB) throws Exception {
+        var tokens = new Tokens(service.port);
+        Client bob = Client.hello(nodeB.port, tokens.bob(), Map.of());
+        List<Sender> senders = new ArrayList<>();
+        for (int i = 0; i < CONVERSATIONS; i++) {
+            String token = tokens.newCustomer().path("token").asString();
+            UUID conversationId;
+            try (Client customer = Client.hello(nodeA.port, token, Map.of())) {
+                conversationId = UUID.fromString(customer.call("conversation.start", Map.of()).path("id").asString());
+            }
+            bob.call("conversation.join", Map.of("conversationId", conversationId));
+            // a lean socket for the load: Client keeps every frame it receives
+            senders.add(Sender.connect(nodeA.port, conversationId, token));
+        }
+        bob.close();
+        var receiver = Receiver.connect(nodeB.port, tokens.bob());
+
+        long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+        int warmup = RATE * WARMUP_SECONDS;
+        int measured = RATE * SECONDS;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        receiver.begin(start, interval, warmup);
+        Duration[] cpuBefore = new Duration[3];
+        for (int i = 0; i < warmup + measured; i++) {
+            long intended = start + i * interval;
+            if (i == warmup) {
+                cpuBefore = cpu(service, nodeA, nodeB);
+            }
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            senders.get(i % senders.size()).send("bench-" + i);
+        }
+        await().atMost(Duration.ofMinutes(5)).until(() -> receiver.received.get() >= warmup + measured);
+        Duration[] cpuAfter = cpu(service, nodeA, nodeB);
+
+        Histogram latency = receiver.measured();
+        assertThat(latency.getTotalCount()).isEqualTo(measured);
+        double serviceCpu = seconds(cpuAfter[0].minus(cpuBefore[0]));
+        double gatewaysCpu = seconds(cpuAfter[1].minus(cpuBefore[1]).plus(cpuAfter[2].minus(cpuBefore[2])));
+        System.out.printf("delivery across two nodes, %d msg/s open loop, %d conversations, %d measured after %d warm-up:"
+                        + " p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                RATE, CONVERSATIONS, measured, warmup, ms(latency.getValueAtPercentile(50)),
+                ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+        System.out.printf("CPU per 1,000 delivered messages: conversation-service %.2f s, gateways %.2f s (both nodes)%n",
+                serviceCpu * 1000 / measured, gatewaysCpu * 1000 / measured);
+        senders.forEach(Sender::close);
+        receiver.close();
+    }
+
+    private static Duration[] cpu(ServiceProcess... processes) {
+        Duration[] times = new Duration[processes.length];
+        for (int i = 0; i < processes.length; i++) {
+            times[i] = processes[i].cpuTime();
+        }
+        return times;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** A customer socket that sends without waiting and reads (and drops) what it is sent. */
+    private static final class Sender implements WebSocket.Listener {
+        private final UUID conversationId;
+        private WebSocket socket;
+
+        private Sender(UUID conversationId) {
+            this.conversationId = conversationId;
+        }
+
+        static Sender connect(int port, UUID conversationId, String token) {
+            Sender sender = new Sender(conversationId);
+            sender.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), sender).join();
+            sender.socket.sendText("{\"type\":\"hello\",\"token\":\"" + token + "\"}", true).join();
+            return sender;
+        }
+
+        synchronized void send(String body) {
+            socket.sendText("{\"type\":\"message.send\",\"conversationId\":\"" + conversationId + "\",\"clientMsgId\":\""
+                    + UUID.randomUUID() + "\",\"body\":\"" + body + "\",\"kind\":\"TEXT\"}", true).join();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            webSocket.request(1);
+            return null;
+        }
+
+        void close() {
+            socket.abort();
+        }
+    }
+
+    /** Bob's socket: records each bench message's latency from its intended send time. */
+    private static final class Receiver implements WebSocket.Listener {
+        final AtomicLong received = new AtomicLong();
+        private final Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+        private final StringBuilder partial = new StringBuilder();
+        private volatile long start;
+        private volatile long interval;
+        private volatile int warmup;
+        private WebSocket socket;
+
+        static Receiver connect(int port, String token) {
+            Receiver receiver = new Receiver();
+            receiver.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), receiver).join();
+            receiver.socket.sendText("{\"type\":\"hello\",\"token\":\"" + token + "\"}", true).join();
+            return receiver;
+        }
+
+        void begin(long start, long interval, int warmup) {
+            this.start = start;
+            this.interval = interval;
+            this.warmup = warmup;
+        }
+
+        synchronized Histogram measured() {
+            return histogram.copy();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                if (text.contains("\"bench-")) {
+                    JsonNode event = JSON.readTree(text).path("event");
+                    String body = event.path("data").path("body").asString("");
+                    if ("message.created".equals(event.path("type").asString(null)) && body.startsWith("bench-")) {
+                        int index = Integer.parseInt(body.substring("bench-".length()));
+                        if (index >= warmup) {
+                            synchronized (this) {
+                                histogram.recordValue(Math.max(0, now - (start + index * interval)));
+                            }
+                        }
+                        received.incrementAndGet();
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void close() {
+            socket.abort();
+        }
+    }
+}
