@@ -40,9 +40,12 @@ class AssignmentStormIT {
     /**
      * How far from its place in the queue a conversation may be assigned. Two workers draining one
      * queue at once may commit the head's and the next conversation's assignments in either order
-     * (the loser of the head moves on to the next); nothing else reorders.
+     * (the loser of the head moves on to the next), and the worker this test stops mid-storm may
+     * still have assignment requests in flight that commit after its successor's; the history's
+     * numbers are drawn at insert, not at commit. 4 was exceeded once (by 5) on a CI run; any
+     * real loss of queue order (LIFO, a department starved) moves conversations by hundreds.
      */
-    private static final int FIFO_SLACK = 4;
+    private static final int FIFO_SLACK = 8;
 
     @Test
     @Timeout(300)
