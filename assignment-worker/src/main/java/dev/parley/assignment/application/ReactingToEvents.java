@@ -4,9 +4,11 @@ import dev.parley.assignment.domain.AgentSeat;
 import dev.parley.events.EventData;
 import dev.parley.events.EventEnvelope;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +37,12 @@ public final class ReactingToEvents {
     private final ConversationService service;
     private final boolean requeueOnAgentOffline;
     private final Mono<List<UUID>> departments;
+    /**
+     * Departments seen in {@code conversation.queued}: drained everywhere even when the cached list
+     * predates them, or a department created within the cache's freshness would be missed until the
+     * next sweep.
+     */
+    private final Set<UUID> queuedIn = ConcurrentHashMap.newKeySet();
 
     public ReactingToEvents(AssigningConversations assigning, ConversationService service, boolean requeueOnAgentOffline) {
         this.assigning = assigning;
@@ -47,6 +55,7 @@ public final class ReactingToEvents {
     public Mono<Void> on(EventEnvelope event) {
         EventData data = event.data();
         if (data instanceof EventData.ConversationQueued queued) {
+            queuedIn.add(queued.departmentId());
             return assigning.drain(queued.departmentId());
         }
         if (data instanceof EventData.ConversationStatusChanged changed && FREEING_STATUSES.contains(changed.to())
@@ -67,7 +76,11 @@ public final class ReactingToEvents {
 
     /** Every department, now: the sweep's work. */
     public Mono<Void> drainEverywhere() {
-        return assigning.drainAll(departments.flatMapMany(Flux::fromIterable));
+        return assigning.drainAll(departments.flatMapMany(known -> {
+            Set<UUID> all = new LinkedHashSet<>(known);
+            all.addAll(queuedIn);
+            return Flux.fromIterable(all);
+        }));
     }
 
     private Mono<Void> requeueIfStillOffline(UUID agentId) {
