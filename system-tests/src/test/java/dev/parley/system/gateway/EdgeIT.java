@@ -7,6 +7,7 @@ import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,6 +165,26 @@ class EdgeIT {
                 .allSatisfy(reply -> assertThat(reply.path("code").asString()).isEqualTo("frame.rate_limited"));
         String someoneElse = tokens.newCustomer().path("token").asString();
         assertThat(hello(stack.gatewayPort, someoneElse, Map.of()).call("ping", Map.of()).isObject()).isTrue();
+    }
+
+    /**
+     * The upgrade is answered after an asynchronous budget check in Redis; a hello sent the instant
+     * the {@code 101} arrives must still reach the socket (it once raced the pipeline's switch to
+     * WebSocket frames and was dropped, leaving the client to a 4408 close).
+     */
+    @Test
+    void aHelloSentTheInstantTheUpgradeIsAnsweredIsNeverLost() throws Exception {
+        String token = tokens.newCustomer().path("token").asString();
+        List<String> firstFrames = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int port = i % 2 == 0 ? stack.gatewayPort : stack.otherGatewayPort;
+            try (Socket socket = RawWebSocket.upgrade(port, null, Map.of("X-Forwarded-For", address()))) {
+                socket.setSoTimeout((int) Client.PATIENCE.toMillis());
+                firstFrames.add(RawWebSocket.hello(socket, token));
+            }
+        }
+
+        assertThat(firstFrames).hasSize(60).allSatisfy(frame -> assertThat(frame).contains("\"type\":\"welcome\""));
     }
 
     private void assertRefusedWith429(int port, String address) {

@@ -1,13 +1,16 @@
 package dev.parley.gateway.socket.adapter.ws;
 
 import dev.parley.gateway.limits.application.LimitingClients;
+import io.netty.channel.EventLoop;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Turns upgrades of {@code /ws} away before a socket exists: {@code 503} once the node drains
@@ -45,7 +48,7 @@ public final class HandshakeGuard implements WebFilter {
             metrics.rejected("draining");
             return refuse(exchange, HttpStatus.SERVICE_UNAVAILABLE);
         }
-        return limits.admitConnect(addresses.of(request.getHeaders(), request.getRemoteAddress()))
+        return onEventLoop(request, limits.admitConnect(addresses.of(request.getHeaders(), request.getRemoteAddress())))
                 .flatMap(admitted -> {
                     if (admitted) {
                         return chain.filter(exchange);
@@ -53,6 +56,21 @@ public final class HandshakeGuard implements WebFilter {
                     metrics.rejected("connect_rate_limited");
                     return refuse(exchange, HttpStatus.TOO_MANY_REQUESTS);
                 });
+    }
+
+    /**
+     * Moves the verdict back onto the connection's event loop. Answered on a Redis thread, the
+     * upgrade would write the {@code 101} there while the event loop may already read the client's
+     * first frame through the old HTTP pipeline, which drops it; a fast client's hello was lost so.
+     */
+    private static <T> Mono<T> onEventLoop(ServerHttpRequest request, Mono<T> verdict) {
+        if (!(ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection)) {
+            return verdict;
+        }
+        EventLoop loop = connection.channel().eventLoop();
+        return verdict.flatMap(value -> loop.inEventLoop()
+                ? Mono.just(value)
+                : Mono.create(sink -> loop.execute(() -> sink.success(value))));
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status) {

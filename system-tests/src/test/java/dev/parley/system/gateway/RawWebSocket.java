@@ -1,0 +1,104 @@
+package dev.parley.system.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A blocking client speaking just enough RFC 6455 to upgrade, say {@code hello} and read the first
+ * frame back. Unlike {@link Client}, it sends the hello the instant the {@code 101} is read, as a
+ * fast browser may, and costs the test JVM one socket and nothing else (the heap benchmark holds
+ * thousands of them per process).
+ */
+final class RawWebSocket {
+
+    private RawWebSocket() {
+    }
+
+    /** Upgrades {@code /ws}, from {@code source} if not null, with {@code headers} added to the request. */
+    static Socket upgrade(int port, InetAddress source, Map<String, String> headers) throws IOException {
+        Socket socket = new Socket();
+        if (source != null) {
+            socket.bind(new InetSocketAddress(source, 0));
+        }
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        StringBuilder request = new StringBuilder("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:").append(port)
+                .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ")
+                .append(Base64.getEncoder().encodeToString(key)).append("\r\nSec-WebSocket-Version: 13\r\n");
+        headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        String status = readHeaders(socket.getInputStream());
+        if (!status.startsWith("HTTP/1.1 101")) {
+            socket.close();
+            throw new IOException("no upgrade: " + status.lines().findFirst().orElse(status));
+        }
+        return socket;
+    }
+
+    /** Sends {@code hello} with {@code token} at once and returns the first frame the gateway answers with. */
+    static String hello(Socket socket, String token) throws IOException {
+        writeText(socket.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + token + "\"}");
+        return readText(new DataInputStream(socket.getInputStream()));
+    }
+
+    private static String readHeaders(InputStream in) throws IOException {
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("closed during the handshake");
+            }
+            headers.append((char) next);
+        }
+        return headers.toString();
+    }
+
+    /** One masked, unfragmented text frame (clients must mask). */
+    private static void writeText(OutputStream out, String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        var frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xff);
+        }
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    private static String readText(DataInputStream in) throws IOException {
+        int opcode = in.readUnsignedByte() & 0x0f;
+        int length = in.readUnsignedByte() & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            throw new IOException("unexpectedly large frame");
+        }
+        byte[] payload = new byte[length];
+        in.readFully(payload);
+        if (opcode == 0x8) {
+            throw new IOException("closed by the gateway: " + (length >= 2 ? ((payload[0] & 0xff) << 8 | (payload[1] & 0xff)) : "?"));
+        }
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}
