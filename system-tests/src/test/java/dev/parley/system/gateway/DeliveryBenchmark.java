@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,7 @@ class DeliveryBenchmark {
         var tokens = new Tokens(service.port);
         Client bob = Client.hello(nodeB.port, tokens.bob(), Map.of());
         List<Sender> senders = new ArrayList<>();
+        Histogram acks = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
         for (int i = 0; i < CONVERSATIONS; i++) {
             String token = tokens.newCustomer().path("token").asString();
             UUID conversationId;
@@ -86,7 +88,7 @@ class DeliveryBenchmark {
             }
             bob.call("conversation.join", Map.of("conversationId", conversationId));
             // a lean socket for the load: Client keeps every frame it receives
-            senders.add(Sender.connect(nodeA.port, conversationId, token));
+            senders.add(Sender.connect(nodeA.port, conversationId, token, acks));
         }
         bob.close();
         var receiver = Receiver.connect(nodeB.port, tokens.bob());
@@ -95,7 +97,9 @@ class DeliveryBenchmark {
         int warmup = RATE * WARMUP_SECONDS;
         int measured = RATE * SECONDS;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        receiver.begin(start, interval, warmup);
+        var schedule = new Schedule(start, interval, warmup);
+        receiver.begin(schedule);
+        senders.forEach(sender -> sender.begin(schedule));
         Duration[] cpuBefore = new Duration[3];
         for (int i = 0; i < warmup + measured; i++) {
             long intended = start + i * interval;
@@ -106,19 +110,22 @@ class DeliveryBenchmark {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            senders.get(i % senders.size()).send("bench-" + i);
+            senders.get(i % senders.size()).send(i);
         }
         await().atMost(Duration.ofMinutes(5)).until(() -> receiver.received.get() >= warmup + measured);
         Duration[] cpuAfter = cpu(service, nodeA, nodeB);
 
         Histogram latency = receiver.measured();
         assertThat(latency.getTotalCount()).isEqualTo(measured);
+        await().atMost(Duration.ofMinutes(1)).until(() -> count(acks) >= measured);
         double serviceCpu = seconds(cpuAfter[0].minus(cpuBefore[0]));
         double gatewaysCpu = seconds(cpuAfter[1].minus(cpuBefore[1]).plus(cpuAfter[2].minus(cpuBefore[2])));
         System.out.printf("delivery across two nodes, %d msg/s open loop, %d conversations, %d measured after %d warm-up:"
                         + " p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
                 RATE, CONVERSATIONS, measured, warmup, ms(latency.getValueAtPercentile(50)),
                 ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+        System.out.println("  of which the command (send → ack): " + percentiles(acks)
+                + "; after the append (event occurredAt → Bob reads it): " + percentiles(receiver.afterAppend()));
         System.out.printf("CPU per 1,000 delivered messages: conversation-service %.2f s, gateways %.2f s (both nodes)%n",
                 serviceCpu * 1000 / measured, gatewaysCpu * 1000 / measured);
         senders.forEach(Sender::close);
@@ -133,6 +140,19 @@ class DeliveryBenchmark {
         return times;
     }
 
+    private static long count(Histogram histogram) {
+        synchronized (histogram) {
+            return histogram.getTotalCount();
+        }
+    }
+
+    private static String percentiles(Histogram histogram) {
+        synchronized (histogram) {
+            return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms", ms(histogram.getValueAtPercentile(50)),
+                    ms(histogram.getValueAtPercentile(99)), ms(histogram.getValueAtPercentile(99.9)));
+        }
+    }
+
     private static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }
@@ -141,30 +161,65 @@ class DeliveryBenchmark {
         return nanos / 1e6;
     }
 
-    /** A customer socket that sends without waiting and reads (and drops) what it is sent. */
+    /** When each bench message was meant to be sent, and which are measured. */
+    private record Schedule(long start, long interval, int warmup) {
+        long intended(int index) {
+            return start + index * interval;
+        }
+    }
+
+    /**
+     * A customer socket that sends without waiting and reads what it is sent, recording for each
+     * measured message how long after its intended send time the ack came (the command path alone:
+     * gateway A, conversation-service, the PostgreSQL commit).
+     */
     private static final class Sender implements WebSocket.Listener {
         private final UUID conversationId;
+        private final Histogram acks;
+        private final StringBuilder partial = new StringBuilder();
+        private volatile Schedule schedule;
         private WebSocket socket;
 
-        private Sender(UUID conversationId) {
+        private Sender(UUID conversationId, Histogram acks) {
             this.conversationId = conversationId;
+            this.acks = acks;
         }
 
-        static Sender connect(int port, UUID conversationId, String token) {
-            Sender sender = new Sender(conversationId);
+        static Sender connect(int port, UUID conversationId, String token, Histogram acks) {
+            Sender sender = new Sender(conversationId, acks);
             sender.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), sender).join();
             sender.socket.sendText("{\"type\":\"hello\",\"token\":\"" + token + "\"}", true).join();
             return sender;
         }
 
-        synchronized void send(String body) {
-            socket.sendText("{\"type\":\"message.send\",\"conversationId\":\"" + conversationId + "\",\"clientMsgId\":\""
-                    + UUID.randomUUID() + "\",\"body\":\"" + body + "\",\"kind\":\"TEXT\"}", true).join();
+        void begin(Schedule schedule) {
+            this.schedule = schedule;
+        }
+
+        synchronized void send(int index) {
+            socket.sendText("{\"type\":\"message.send\",\"ref\":\"" + index + "\",\"conversationId\":\"" + conversationId
+                    + "\",\"clientMsgId\":\"" + UUID.randomUUID() + "\",\"body\":\"bench-" + index + "\",\"kind\":\"TEXT\"}", true).join();
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                Schedule measuring = schedule;
+                if (measuring != null && text.startsWith("{\"type\":\"ack\"")) {
+                    JsonNode ack = JSON.readTree(text);
+                    int index = Integer.parseInt(ack.path("ref").asString("-1"));
+                    if (index >= measuring.warmup()) {
+                        synchronized (acks) {
+                            acks.recordValue(Math.max(0, now - measuring.intended(index)));
+                        }
+                    }
+                }
+            }
             webSocket.request(1);
             return null;
         }
@@ -178,10 +233,10 @@ class DeliveryBenchmark {
     private static final class Receiver implements WebSocket.Listener {
         final AtomicLong received = new AtomicLong();
         private final Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+        /** From the event's occurredAt (wall clock, microseconds) to reading it: relay, Kafka, routing, node B. */
+        private final Histogram afterAppend = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
         private final StringBuilder partial = new StringBuilder();
-        private volatile long start;
-        private volatile long interval;
-        private volatile int warmup;
+        private volatile Schedule schedule;
         private WebSocket socket;
 
         static Receiver connect(int port, String token) {
@@ -192,31 +247,37 @@ class DeliveryBenchmark {
             return receiver;
         }
 
-        void begin(long start, long interval, int warmup) {
-            this.start = start;
-            this.interval = interval;
-            this.warmup = warmup;
+        void begin(Schedule schedule) {
+            this.schedule = schedule;
         }
 
         synchronized Histogram measured() {
             return histogram.copy();
         }
 
+        synchronized Histogram afterAppend() {
+            return afterAppend.copy();
+        }
+
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             long now = System.nanoTime();
+            Instant wallNow = Instant.now();
             partial.append(data);
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                if (text.contains("\"bench-")) {
+                Schedule measuring = schedule;
+                if (measuring != null && text.contains("\"bench-")) {
                     JsonNode event = JSON.readTree(text).path("event");
                     String body = event.path("data").path("body").asString("");
                     if ("message.created".equals(event.path("type").asString(null)) && body.startsWith("bench-")) {
                         int index = Integer.parseInt(body.substring("bench-".length()));
-                        if (index >= warmup) {
+                        if (index >= measuring.warmup()) {
+                            Instant occurredAt = Instant.parse(event.path("occurredAt").asString());
                             synchronized (this) {
-                                histogram.recordValue(Math.max(0, now - (start + index * interval)));
+                                histogram.recordValue(Math.max(0, now - measuring.intended(index)));
+                                afterAppend.recordValue(Math.max(0, Duration.between(occurredAt, wallNow).toNanos()));
                             }
                         }
                         received.incrementAndGet();

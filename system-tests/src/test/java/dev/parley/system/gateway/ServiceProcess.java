@@ -40,12 +40,17 @@ final class ServiceProcess implements AutoCloseable {
     /**
      * Starts {@code main} with {@code jvmOptions} and {@code arguments} on a free port (replacing their
      * {@code --server.port}); returns once its readiness probe answers. Its output goes to {@code target/<name>.log}.
+     * With {@code -Dparley.bench.profile=true} it also records a JFR profile to {@code target/<name>.jfr}
+     * (read it with {@code jfr print --events jdk.ExecutionSample}), to see where a benchmark's CPU goes.
      */
     static ServiceProcess start(Class<?> main, List<String> jvmOptions, List<String> arguments, String name) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (Boolean.getBoolean("parley.bench.profile")) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + Path.of("target", name + ".jfr"));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         arguments.forEach(argument -> command.add(argument.startsWith("--server.port=") ? "--server.port=" + port : argument));
         File log = Path.of("target", name + ".log").toFile();
@@ -107,6 +112,15 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (Boolean.getBoolean("parley.bench.profile") && process.isAlive()) {
+            // a profiled process is stopped gently: the JVM writes its recording only on a normal exit
+            process.destroy();
+            try {
+                process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (process.isAlive()) {
             crash();
         }
