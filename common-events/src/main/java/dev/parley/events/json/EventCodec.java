@@ -41,7 +41,28 @@ public final class EventCodec {
     /** @throws MalformedEventException when the bytes are not a complete, valid envelope */
     public EventEnvelope decode(byte[] bytes) {
         try {
-            Wire wire = mapper.readValue(bytes, Wire.class);
+            return decode(mapper.readValue(bytes, Wire.class));
+        } catch (JacksonException | NullPointerException e) {
+            throw new MalformedEventException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The envelope of an event already read as a tree (say, inside a larger message), without
+     * writing it out and parsing it again.
+     *
+     * @throws MalformedEventException when the tree is not a complete, valid envelope
+     */
+    public EventEnvelope decode(JsonNode tree) {
+        try {
+            return decode(mapper.treeToValue(tree, Wire.class));
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new MalformedEventException(e.getMessage(), e);
+        }
+    }
+
+    private EventEnvelope decode(Wire wire) {
+        try {
             if (wire == null || wire.type() == null || wire.data() == null || !wire.data().isObject()) {
                 throw new MalformedEventException("an event needs a type and an object as data");
             }

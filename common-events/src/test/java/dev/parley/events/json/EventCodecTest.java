@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
 
 class EventCodecTest {
 
+    private static final JsonMapper TREES = JsonMapper.builder().build();
     private final EventCodec codec = new EventCodec();
 
     static java.util.List<EventEnvelope> everyType() {
@@ -27,6 +29,12 @@ class EventCodecTest {
     @MethodSource("everyType")
     void everyEventTypeSurvivesAJsonRoundTrip(EventEnvelope event) {
         assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("everyType")
+    void everyEventTypeDecodesFromATreeAsFromItsBytes(EventEnvelope event) {
+        assertThat(codec.decode(TREES.readTree(codec.encode(event)))).isEqualTo(event);
     }
 
     @Test
@@ -112,5 +120,9 @@ class EventCodecTest {
     void bytesThatAreNotACompleteEnvelopeAreRejected(String json) {
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class);
+        if (json.startsWith("{") && json.endsWith("}")) {
+            assertThatThrownBy(() -> codec.decode(TREES.readTree(json))).as("as a tree")
+                    .isInstanceOf(MalformedEventException.class);
+        }
     }
 }

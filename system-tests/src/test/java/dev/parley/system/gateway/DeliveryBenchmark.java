@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Customers on node A send {@code message.send} open-loop at {@code -Dparley.bench.rate} messages
  * a second in total (default 50), round robin over {@code -Dparley.bench.conversations} conversations
  * (default 50: a socket's commands run one at a time, so concurrency comes from conversations);
- * Bob, on node B, takes part in all of them. Latency is from each message's <em>intended</em> send
+ * Bob, on node B, has accepted all of them. Latency is from each message's <em>intended</em> send
  * time (start + i / rate) to Bob's socket reading it, so a stall delays the measured messages instead
  * of silently pausing the load (no coordinated omission). The path: gateway A → conversation-service
  * append (PostgreSQL) → outbox relay → Kafka → the partition owner's gateway → Redis → gateway B →
@@ -86,7 +86,9 @@ class DeliveryBenchmark {
             try (Client customer = Client.hello(nodeA.port, token, Map.of())) {
                 conversationId = UUID.fromString(customer.call("conversation.start", Map.of()).path("id").asString());
             }
-            bob.call("conversation.join", Map.of("conversationId", conversationId));
+            // accepted, as in a chat with an agent: a joined conversation would stay with the bot,
+            // which answers (an FAQ search and a second event) every customer message
+            bob.call("conversation.accept", Map.of("conversationId", conversationId));
             // a lean socket for the load: Client keeps every frame it receives
             senders.add(Sender.connect(nodeA.port, conversationId, token, acks));
         }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Delivers events to this node's sockets. Each event is encoded once and queued on every local
@@ -34,6 +35,14 @@ public final class EventFanout {
 
     /** Queues the event on every local socket allowed to see it. */
     public Mono<Void> deliver(EventEnvelope event) {
+        return deliver(event, null);
+    }
+
+    /**
+     * Queues the event, whose JSON ({@code docs/events.md}) {@code asJson} already is when the event
+     * came from another node, on every local socket allowed to see it.
+     */
+    public Mono<Void> deliver(EventEnvelope event, JsonNode asJson) {
         if (event.occurredAt().isBefore(oldestDelivered)) {
             return Mono.empty();
         }
@@ -41,7 +50,8 @@ public final class EventFanout {
         if (recipients.isEmpty()) {
             return Mono.empty();
         }
-        var frame = frames.event(frames.json().readTree(codec.encode(event)), event.occurredAt());
+        JsonNode json = asJson != null ? asJson : frames.json().readTree(codec.encode(event));
+        var frame = frames.event(json, event.occurredAt());
         recipients.forEach(socket -> socket.deliver(event.conversationId(), event.seq(), frame));
         return Mono.empty();
     }

@@ -10,6 +10,7 @@ import dev.parley.gateway.presence.application.PresenceSignals;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +84,8 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
 
     /** Sends the event to every node that has a socket it may concern. */
     public Mono<Void> route(EventEnvelope event) {
-        String message = json.writeValueAsString(new Routed(json.readTree(codec.encode(event)), null, null));
+        // the envelope's bytes, spliced in: an event is encoded once on its way to every node
+        String message = "{\"event\":" + new String(codec.encode(event), StandardCharsets.UTF_8) + "}";
         Mono<Void> sent = !event.audience().named().isEmpty()
                 ? routing.broadcast(message)
                 : routing.nodesOf(event.audience().users())
@@ -138,7 +140,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
             } else if (routed.presence() != null && routed.presence().change() != null) {
                 local.presence(routed.presence().change(), routed.presence().to());
             } else if (routed.event() != null && routed.event().isObject()) {
-                local.deliver(codec.decode(json.writeValueAsBytes(routed.event()))).subscribe();
+                local.deliver(codec.decode(routed.event()), routed.event()).subscribe();
             }
         } catch (MalformedEventException | JacksonException | IllegalArgumentException e) {
             log.warn("Dropped a malformed routed message: {}", e.getMessage());
