@@ -1,7 +1,7 @@
 package dev.parley.assignment.config;
 
 import dev.parley.assignment.adapter.http.HttpConversationService;
-import dev.parley.assignment.adapter.http.ServiceTokens;
+import dev.parley.serviceclient.ServiceTokens;
 import dev.parley.assignment.adapter.kafka.AssignmentConsumer;
 import dev.parley.assignment.adapter.micrometer.AssignmentMeters;
 import dev.parley.assignment.application.AssigningConversations;

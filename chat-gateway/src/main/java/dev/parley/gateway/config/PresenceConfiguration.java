@@ -5,7 +5,7 @@ import dev.parley.gateway.conversation.adapter.http.ConversationApi;
 import dev.parley.gateway.delivery.adapter.bus.RoutedDelivery;
 import dev.parley.gateway.presence.adapter.http.HttpAgentStatuses;
 import dev.parley.gateway.presence.adapter.http.HttpCustomerWatchers;
-import dev.parley.gateway.presence.adapter.http.ServiceTokens;
+import dev.parley.serviceclient.ServiceTokens;
 import dev.parley.gateway.presence.adapter.memory.MemoryPresence;
 import dev.parley.gateway.presence.adapter.redis.RedisPresence;
 import dev.parley.gateway.presence.adapter.scheduling.PresenceTimers;

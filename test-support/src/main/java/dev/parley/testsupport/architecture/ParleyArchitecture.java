@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The architecture rules every Parley service obeys (ARCHITECTURE §1, STYLE "Layout shows the
@@ -28,7 +29,8 @@ public final class ParleyArchitecture {
             "com.fasterxml.jackson..", "tools.jackson..", "org.flywaydb..", "io.micrometer..",
     };
     private static final String PARLEY = "dev.parley.";
-    private static final String COMMON_EVENTS = "events";
+    /** What every service may use: {@code common-events} and {@code service-client}. */
+    private static final Set<String> SHARED_MODULES = Set.of("events", "serviceclient");
 
     /** Domain code imports no Spring, R2DBC, Redis, Kafka, Jackson, Flyway or Micrometer. */
     @ArchTest
@@ -51,9 +53,9 @@ public final class ParleyArchitecture {
             .ignoreDependency(resideInAPackage("..config.."), alwaysTrue())
             .allowEmptyShould(true);
 
-    /** A service's code uses Parley code of its own and of {@code common-events} only. */
+    /** A service's code uses Parley code of its own and of the shared modules only. */
     @ArchTest
-    public static final ArchRule SERVICES_DEPEND_ON_COMMON_EVENTS_ONLY = classes().that().resideInAPackage("dev.parley..")
+    public static final ArchRule SERVICES_DEPEND_ON_SHARED_MODULES_ONLY = classes().that().resideInAPackage("dev.parley..")
             .should(useNoOtherParleyModule())
             .because("services talk over events and HTTP, never through each other's classes");
 
@@ -61,13 +63,13 @@ public final class ParleyArchitecture {
     }
 
     private static ArchCondition<JavaClass> useNoOtherParleyModule() {
-        return new ArchCondition<>("use no Parley module but their own and common-events") {
+        return new ArchCondition<>("use no Parley module but their own, common-events and service-client") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 Optional<String> own = moduleOf(origin);
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                     Optional<String> target = moduleOf(dependency.getTargetClass());
-                    if (target.isPresent() && !target.equals(own) && !target.get().equals(COMMON_EVENTS)) {
+                    if (target.isPresent() && !target.equals(own) && !SHARED_MODULES.contains(target.get())) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }

@@ -20,12 +20,14 @@ class ParleyArchitectureTest {
             dev.parley.fixtureworker.RoutingPeek.class, dev.parley.fixturegateway.Router.class);
     private final JavaClasses usingEvents = new ClassFileImporter().importClasses(
             dev.parley.fixtureworker.EventUser.class, dev.parley.events.FixtureEvent.class);
+    private final JavaClasses usingServiceClient = new ClassFileImporter().importClasses(
+            dev.parley.fixtureworker.TokenUser.class, dev.parley.serviceclient.FixtureTokens.class);
 
     @Test
     void cleanLayersPassEveryRule() {
         assertThatCode(() -> ParleyArchitecture.DOMAIN_IS_FRAMEWORK_FREE.check(clean)).doesNotThrowAnyException();
         assertThatCode(() -> ParleyArchitecture.LAYERS_POINT_INWARD.check(clean)).doesNotThrowAnyException();
-        assertThatCode(() -> ParleyArchitecture.SERVICES_DEPEND_ON_COMMON_EVENTS_ONLY.check(clean))
+        assertThatCode(() -> ParleyArchitecture.SERVICES_DEPEND_ON_SHARED_MODULES_ONLY.check(clean))
                 .doesNotThrowAnyException();
     }
 
@@ -43,13 +45,19 @@ class ParleyArchitectureTest {
 
     @Test
     void oneServiceUsingAnotherServicesClassesBreaksTheModuleRule() {
-        assertThatThrownBy(() -> ParleyArchitecture.SERVICES_DEPEND_ON_COMMON_EVENTS_ONLY.check(crossModule))
+        assertThatThrownBy(() -> ParleyArchitecture.SERVICES_DEPEND_ON_SHARED_MODULES_ONLY.check(crossModule))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("RoutingPeek");
     }
 
     @Test
     void usingCommonEventsIsAllowed() {
-        assertThatCode(() -> ParleyArchitecture.SERVICES_DEPEND_ON_COMMON_EVENTS_ONLY.check(usingEvents))
+        assertThatCode(() -> ParleyArchitecture.SERVICES_DEPEND_ON_SHARED_MODULES_ONLY.check(usingEvents))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void usingTheServiceClientIsAllowed() {
+        assertThatCode(() -> ParleyArchitecture.SERVICES_DEPEND_ON_SHARED_MODULES_ONLY.check(usingServiceClient))
                 .doesNotThrowAnyException();
     }
 }

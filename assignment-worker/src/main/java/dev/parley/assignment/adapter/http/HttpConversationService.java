@@ -3,6 +3,7 @@ package dev.parley.assignment.adapter.http;
 import dev.parley.assignment.application.ConversationService;
 import dev.parley.assignment.domain.AgentSeat;
 import dev.parley.assignment.domain.WaitingConversation;
+import dev.parley.serviceclient.ServiceTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

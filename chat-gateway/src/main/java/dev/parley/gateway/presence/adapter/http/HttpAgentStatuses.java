@@ -1,6 +1,7 @@
 package dev.parley.gateway.presence.adapter.http;
 
 import dev.parley.gateway.presence.application.AgentStatuses;
+import dev.parley.serviceclient.ServiceTokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

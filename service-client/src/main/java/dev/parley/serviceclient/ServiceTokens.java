@@ -1,4 +1,4 @@
-package dev.parley.gateway.presence.adapter.http;
+package dev.parley.serviceclient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +9,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's SERVICE token, from {@code POST /internal/v1/auth/service-token} with its client
- * credentials ({@code parley.identity.services.<client-id>.secret} at conversation-service). Kept
- * until {@code refreshBefore} ahead of its expiry (at most half its life), then fetched again on the
- * next use; concurrent callers share one fetch, and a failed fetch is not cached.
+ * A service's SERVICE token (the assignment worker's, a gateway's), from
+ * {@code POST /internal/v1/auth/service-token} of conversation-service with its client credentials. Kept until {@code refreshBefore} ahead of its expiry, then replaced on the next use,
+ * so no call goes out with a token about to expire; concurrent callers share one fetch.
  */
 public final class ServiceTokens {
 
@@ -40,31 +39,38 @@ public final class ServiceTokens {
     private record Token(String value, Instant renewAt) {
     }
 
-    /** A token valid for a while longer. */
+    /** A token valid for at least a little longer. */
     public Mono<String> token() {
+        return token(true);
+    }
+
+    /** {@code mayRenew} false: use what is there, even if due, so a short-lived grant cannot loop. */
+    private Mono<String> token(boolean mayRenew) {
         return Mono.defer(() -> {
             Mono<Token> cached = current.get();
             if (cached == null) {
-                current.compareAndSet(null, fetch());
+                Mono<Token> fetch = fetch();
+                current.compareAndSet(null, fetch);
                 cached = current.get();
             }
             Mono<Token> used = cached;
-            return used.map(token -> {
-                if (!clock.instant().isBefore(token.renewAt())) {
-                    current.compareAndSet(used, null); // this call still uses it; the next one fetches
+            return used.flatMap(token -> {
+                if (!mayRenew || clock.instant().isBefore(token.renewAt())) {
+                    return Mono.just(token.value());
                 }
-                return token.value();
+                current.compareAndSet(used, null);
+                return token(false);
             });
         });
     }
 
-    /** Drops the token (after a 401), so the next call fetches a new one. */
+    /** Drops the token, e.g. after a 401, so the next call fetches a new one. */
     public void forget() {
         current.set(null);
     }
 
     private Mono<Token> fetch() {
-        return client.post().uri("/internal/v1/auth/service-token")
+        Mono<Token> fetch = client.post().uri("/internal/v1/auth/service-token")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(new TokenRequest(clientId, clientSecret))
                 .retrieve()
@@ -74,7 +80,7 @@ public final class ServiceTokens {
                     Duration margin = refreshBefore.compareTo(life.dividedBy(2)) < 0 ? refreshBefore : life.dividedBy(2);
                     return new Token(grant.accessToken(), clock.instant().plus(life).minus(margin));
                 })
-                .doOnError(error -> forget())
-                .cache(token -> Duration.ofDays(365), error -> Duration.ZERO, () -> Duration.ZERO);
+                .doOnError(e -> forget());
+        return fetch.cache(token -> Duration.ofDays(365), e -> Duration.ZERO, () -> Duration.ZERO);
     }
 }

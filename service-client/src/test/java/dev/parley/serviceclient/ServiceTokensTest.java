@@ -1,4 +1,4 @@
-package dev.parley.assignment.adapter.http;
+package dev.parley.serviceclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

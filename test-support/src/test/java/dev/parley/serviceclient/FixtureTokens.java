@@ -1,0 +1,4 @@
+package dev.parley.serviceclient;
+
+public record FixtureTokens(String token) {
+}
