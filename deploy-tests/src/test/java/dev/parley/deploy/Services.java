@@ -6,6 +6,7 @@ import dev.parley.gateway.ChatGatewayApplication;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
+import dev.parley.testsupport.services.SharedClasspath;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,29 +23,6 @@ import org.springframework.http.client.ReactorResourceFactory;
  */
 final class Services {
 
-    /** conversation-service's database and security auto-configuration, absent from the other jars. */
-    private static final String NOT_IN_THEIR_JARS = String.join(",",
-            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcInitializationAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.health.ConnectionFactoryHealthContributorAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.metrics.ConnectionPoolMetricsAutoConfiguration",
-            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
     static final String WORKER_SECRET = "worker-secret-for-deploy-tests-0123456789";
 
     private Services() {
@@ -66,7 +44,7 @@ final class Services {
     static ConfigurableApplicationContext gateway(ConfigurableApplicationContext service, TestKafka kafka, TestRedis redis) {
         return start(ChatGatewayApplication.class, List.of(
                 "--spring.application.name=chat-gateway",
-                "--spring.autoconfigure.exclude=" + NOT_IN_THEIR_JARS,
+                "--spring.autoconfigure.exclude=" + SharedClasspath.CONVERSATION_SERVICE_ONLY,
                 "--management.endpoint.health.group.readiness.include=readinessState,redis",
                 "--spring.data.redis.url=" + redis.uri(),
                 "--parley.events.kafka.client-id=chat-gateway",
@@ -78,7 +56,7 @@ final class Services {
     static ConfigurableApplicationContext worker(ConfigurableApplicationContext service, TestKafka kafka) {
         return start(AssignmentWorkerApplication.class, List.of(
                 "--spring.application.name=assignment-worker",
-                "--spring.autoconfigure.exclude=" + NOT_IN_THEIR_JARS,
+                "--spring.autoconfigure.exclude=" + SharedClasspath.CONVERSATION_SERVICE_ONLY,
                 "--management.endpoint.health.group.readiness.include=readinessState",
                 "--parley.events.kafka.client-id=assignment-worker",
                 "--parley.assignment.conversation-service-url=http://127.0.0.1:" + port(service),

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,27 @@ final class Client implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Message bodies of the {@code message.created} events received, in arrival order. */
+    /** The bodies of the {@code message.created} events this socket was sent, in arrival order. */
+    List<String> messageBodies() {
+        return events().stream().filter(event -> "message.created".equals(event.path("type").asString(null)))
+                .map(event -> event.path("data").path("body").asString()).toList();
+    }
+
+    /** The seqs of the events this socket was sent, in arrival order. */
+    List<Long> seqs() {
+        return events().stream().filter(event -> event.hasNonNull("seq")).map(event -> event.path("seq").asLong()).toList();
+    }
+
+    /** The fields of a {@code message.send} of {@code kind} with a client message id of its own. */
+    static Map<String, Object> message(UUID conversationId, String body, String kind) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("conversationId", conversationId);
+        fields.put("clientMsgId", UUID.randomUUID().toString());
+        fields.put("body", body);
+        fields.put("kind", kind);
+        return fields;
+    }
+
     List<JsonNode> events() {
         List<JsonNode> events = new ArrayList<>();
         frames.stream().filter(frame -> "event".equals(type(frame))).forEach(frame -> events.add(frame.path("event")));

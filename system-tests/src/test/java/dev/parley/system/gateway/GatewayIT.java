@@ -9,7 +9,6 @@ import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
 import dev.parley.testsupport.http.ActuatorProbe;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -88,19 +87,19 @@ class GatewayIT {
         Chat chat = chat(apart ? stack.otherGatewayPort : stack.gatewayPort);
 
         for (int i = 0; i < each; i++) {
-            chat.customer().send("message.send", send(chat, "c-" + i, "TEXT"));
-            chat.bob().send("message.send", send(chat, "a-" + i, "TEXT"));
+            chat.customer().send("message.send", Client.message(chat.conversationId(), "c-" + i, "TEXT"));
+            chat.bob().send("message.send", Client.message(chat.conversationId(), "a-" + i, "TEXT"));
         }
 
         for (Client side : List.of(chat.customer(), chat.bob())) {
-            await().atMost(Client.PATIENCE.multipliedBy(6)).until(() -> bodies(side).containsAll(List.of("c-" + (each - 1), "a-" + (each - 1))));
-            List<String> bodies = bodies(side).stream().filter(body -> body.matches("[ca]-\\d+")).toList();
+            await().atMost(Client.PATIENCE.multipliedBy(6)).until(() -> side.messageBodies().containsAll(List.of("c-" + (each - 1), "a-" + (each - 1))));
+            List<String> bodies = side.messageBodies().stream().filter(body -> body.matches("[ca]-\\d+")).toList();
             assertThat(bodies).doesNotHaveDuplicates().hasSize(2 * each);
             assertThat(bodies.stream().filter(body -> body.startsWith("c-")))
                     .containsExactlyElementsOf(IntStream.range(0, each).mapToObj(i -> "c-" + i).toList());
             assertThat(bodies.stream().filter(body -> body.startsWith("a-")))
                     .containsExactlyElementsOf(IntStream.range(0, each).mapToObj(i -> "a-" + i).toList());
-            assertThat(seqs(side)).isSorted().doesNotHaveDuplicates();
+            assertThat(side.seqs()).isSorted().doesNotHaveDuplicates();
         }
         assertThat(chat.customer().frames.stream().filter(frame -> "error".equals(Client.type(frame)))).isEmpty();
     }
@@ -110,42 +109,42 @@ class GatewayIT {
     void aPrivateNoteNeverReachesTheCustomersSocket(String where, boolean apart) {
         Chat chat = chat(apart ? stack.otherGatewayPort : stack.gatewayPort);
 
-        chat.bob().call("message.send", send(chat, "secret-note", "NOTE"));
-        chat.bob().call("message.send", send(chat, "public-reply", "TEXT"));
+        chat.bob().call("message.send", Client.message(chat.conversationId(), "secret-note", "NOTE"));
+        chat.bob().call("message.send", Client.message(chat.conversationId(), "public-reply", "TEXT"));
 
-        await().atMost(Client.PATIENCE).until(() -> bodies(chat.customer()).contains("public-reply"));
-        assertThat(bodies(chat.customer())).doesNotContain("secret-note");
+        await().atMost(Client.PATIENCE).until(() -> chat.customer().messageBodies().contains("public-reply"));
+        assertThat(chat.customer().messageBodies()).doesNotContain("secret-note");
         assertThat(chat.customer().events()).noneMatch(event -> "AGENTS_ONLY".equals(event.path("audience").path("visibility").asString(null)));
-        await().atMost(Client.PATIENCE).until(() -> bodies(chat.bob()).containsAll(List.of("secret-note", "public-reply")));
+        await().atMost(Client.PATIENCE).until(() -> chat.bob().messageBodies().containsAll(List.of("secret-note", "public-reply")));
     }
 
     @Test
     void aReconnectingCustomerGetsWhatWasSentWhileAwayAndDuringTheReplayWithoutGapOrDuplicate() {
         Chat chat = chat();
-        chat.customer().call("message.send", send(chat, "before", "TEXT"));
-        await().atMost(Client.PATIENCE).until(() -> bodies(chat.customer()).contains("before"));
-        List<Long> seen = seqs(chat.customer());
+        chat.customer().call("message.send", Client.message(chat.conversationId(), "before", "TEXT"));
+        await().atMost(Client.PATIENCE).until(() -> chat.customer().messageBodies().contains("before"));
+        List<Long> seen = chat.customer().seqs();
         long lastSeen = seen.get(seen.size() - 1);
         chat.customer().close();
 
         for (int i = 0; i < 30; i++) {
-            chat.bob().call("message.send", send(chat, "away-" + i, "TEXT"));
+            chat.bob().call("message.send", Client.message(chat.conversationId(), "away-" + i, "TEXT"));
         }
-        chat.bob().call("message.send", send(chat, "note-while-away", "NOTE"));
+        chat.bob().call("message.send", Client.message(chat.conversationId(), "note-while-away", "NOTE"));
         Client back = track(Client.connect(stack.gatewayPort));
         back.sendText("{\"type\":\"hello\",\"ref\":\"again\",\"token\":\"" + chat.customerToken()
                 + "\",\"lastSeqs\":{\"" + chat.conversationId() + "\":" + lastSeen + "}}");
         List<String> duringReplay = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            duringReplay.add(chat.bob().send("message.send", send(chat, "during-" + i, "TEXT")));
+            duringReplay.add(chat.bob().send("message.send", Client.message(chat.conversationId(), "during-" + i, "TEXT")));
         }
         duringReplay.forEach(ref -> chat.bob().awaitFrame(frame -> ref.equals(frame.path("ref").asString(null))));
 
         back.awaitFrame(frame -> "resumed".equals(Client.type(frame)));
-        await().atMost(Client.PATIENCE).until(() -> bodies(back).contains("during-29"));
+        await().atMost(Client.PATIENCE).until(() -> back.messageBodies().contains("during-29"));
         List<Long> truth = eventsSince(back, chat.conversationId(), lastSeen);
-        assertThat(seqs(back)).containsExactlyElementsOf(truth);
-        assertThat(bodies(back)).doesNotContain("before", "note-while-away").doesNotHaveDuplicates()
+        assertThat(back.seqs()).containsExactlyElementsOf(truth);
+        assertThat(back.messageBodies()).doesNotContain("before", "note-while-away").doesNotHaveDuplicates()
                 .containsSubsequence("away-0", "away-29", "during-0", "during-29");
     }
 
@@ -165,10 +164,10 @@ class GatewayIT {
         bad.forEach(chat.customer()::sendText);
         oversized.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
         chat.customer().call("ping", Map.of());
-        chat.customer().call("message.send", send(chat, "still-here", "TEXT"));
+        chat.customer().call("message.send", Client.message(chat.conversationId(), "still-here", "TEXT"));
 
         assertThat(oversized.closedWith).succeedsWithin(Client.PATIENCE).isEqualTo(1009);
-        await().atMost(Client.PATIENCE).until(() -> bodies(chat.bob()).contains("still-here"));
+        await().atMost(Client.PATIENCE).until(() -> chat.bob().messageBodies().contains("still-here"));
         List<JsonNode> errors = chat.customer().frames.stream().filter(frame -> "error".equals(Client.type(frame))).toList();
         assertThat(errors).hasSize(bad.size());
         assertThat(errors).filteredOn(error -> "unknown".equals(error.path("ref").asString(null)))
@@ -216,8 +215,8 @@ class GatewayIT {
     void theNodeCountsSocketsFramesRejectionsAndDeliveryLatency() {
         Chat chat = chat();
         chat.customer().sendText("not json");
-        chat.customer().call("message.send", send(chat, "measured", "TEXT"));
-        await().atMost(Client.PATIENCE).until(() -> bodies(chat.bob()).contains("measured"));
+        chat.customer().call("message.send", Client.message(chat.conversationId(), "measured", "TEXT"));
+        await().atMost(Client.PATIENCE).until(() -> chat.bob().messageBodies().contains("measured"));
 
         String metrics = ActuatorProbe.onLocalPort(stack.gatewayPort).prometheus().body();
 
@@ -229,23 +228,6 @@ class GatewayIT {
                 .containsPattern("parley_gateway_delivery_latency_seconds_bucket\\{");
     }
 
-    private static Map<String, Object> send(Chat chat, String body, String kind) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("conversationId", chat.conversationId());
-        fields.put("clientMsgId", UUID.randomUUID().toString());
-        fields.put("body", body);
-        fields.put("kind", kind);
-        return fields;
-    }
-
-    private static List<String> bodies(Client client) {
-        return client.events().stream().filter(event -> "message.created".equals(event.path("type").asString(null)))
-                .map(event -> event.path("data").path("body").asString()).toList();
-    }
-
-    private static List<Long> seqs(Client client) {
-        return client.events().stream().filter(event -> event.hasNonNull("seq")).map(event -> event.path("seq").asLong()).toList();
-    }
 
     /** What conversation-service says the user may see after {@code since}: the resume's truth. */
     private static List<Long> eventsSince(Client client, UUID conversationId, long since) {

@@ -9,7 +9,6 @@ import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +65,7 @@ class GracefulShutdownIT {
 
         CompletableFuture<Void> shutdown = null;
         for (int i = 0; i < MESSAGES; i++) {
-            bob.call("message.send", send(conversationId, "b-" + i));
+            bob.call("message.send", Client.message(conversationId, "b-" + i, "TEXT"));
             if (i == MESSAGES / 3) {
                 shutdown = CompletableFuture.runAsync(() -> stack.shutDownGracefully(0));
             }
@@ -74,15 +73,15 @@ class GracefulShutdownIT {
         assertThat(customer.closedWith).succeedsWithin(Client.PATIENCE).isEqualTo(1012);
         JsonNode last = customer.frames.get(customer.frames.size() - 1);
         assertThat(Client.type(last)).isEqualTo("reconnect");
-        List<Long> seen = seqs(customer);
+        List<Long> seen = customer.seqs();
         Client resumed = track(Client.hello(stack.otherGatewayPort, customerToken,
                 Map.of(conversationId, seen.isEmpty() ? 0L : seen.get(seen.size() - 1))));
-        await().atMost(Client.PATIENCE).until(() -> bodies(resumed).contains("b-" + (MESSAGES - 1)));
+        await().atMost(Client.PATIENCE).until(() -> resumed.messageBodies().contains("b-" + (MESSAGES - 1)));
 
-        List<String> everything = Stream.concat(bodies(customer).stream(), bodies(resumed).stream())
+        List<String> everything = Stream.concat(customer.messageBodies().stream(), resumed.messageBodies().stream())
                 .filter(body -> body.matches("b-\\d+")).toList();
         assertThat(everything).containsExactlyElementsOf(IntStream.range(0, MESSAGES).mapToObj(i -> "b-" + i).toList());
-        assertThat(Stream.concat(seqs(customer).stream(), seqs(resumed).stream()).toList()).isSorted().doesNotHaveDuplicates();
+        assertThat(Stream.concat(customer.seqs().stream(), resumed.seqs().stream()).toList()).isSorted().doesNotHaveDuplicates();
         assertThat(shutdown).succeedsWithin(Client.PATIENCE);
         assertThat(nodesOf(session.path("customerId").asString()))
                 .doesNotContain(shutDownNode).contains(resumed.frames.get(0).path("node").asString());
@@ -103,21 +102,4 @@ class GracefulShutdownIT {
         return client;
     }
 
-    private static Map<String, Object> send(UUID conversationId, String body) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("conversationId", conversationId);
-        fields.put("clientMsgId", UUID.randomUUID().toString());
-        fields.put("body", body);
-        fields.put("kind", "TEXT");
-        return fields;
-    }
-
-    private static List<String> bodies(Client client) {
-        return client.events().stream().filter(event -> "message.created".equals(event.path("type").asString(null)))
-                .map(event -> event.path("data").path("body").asString()).toList();
-    }
-
-    private static List<Long> seqs(Client client) {
-        return client.events().stream().filter(event -> event.hasNonNull("seq")).map(event -> event.path("seq").asLong()).toList();
-    }
 }

@@ -11,7 +11,6 @@ import dev.parley.testsupport.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,26 +94,26 @@ class NodeCrashIT {
         assertThat(PresenceIT.status(db, CAROL)).isEqualTo("ONLINE");
 
         Thread sender = new Thread(() -> IntStream.range(0, MESSAGES)
-                .forEach(i -> bob.send("message.send", text(conversationId, "b-" + i))), "bob-sends");
+                .forEach(i -> bob.send("message.send", Client.message(conversationId, "b-" + i, "TEXT"))), "bob-sends");
         sender.start();
-        await().atMost(Client.PATIENCE.multipliedBy(2)).until(() -> bodies(onA).contains("b-20"));
+        await().atMost(Client.PATIENCE.multipliedBy(2)).until(() -> onA.messageBodies().contains("b-20"));
         nodeA.crash();
         onA.closedWith.get();
 
-        long lastSeq = seqs(onA).stream().mapToLong(Long::longValue).max().orElse(0);
+        long lastSeq = onA.seqs().stream().mapToLong(Long::longValue).max().orElse(0);
         Client onB = Client.hello(stack.otherGatewayPort, visitor.path("token").asString(), Map.of(conversationId, lastSeq));
         sender.join();
-        onB.call("message.send", text(conversationId, "after-the-crash"));
+        onB.call("message.send", Client.message(conversationId, "after-the-crash", "TEXT"));
 
-        await().atMost(Client.PATIENCE.multipliedBy(4)).until(() -> bodies(onB).contains("b-" + (MESSAGES - 1))
-                && bodies(onB).contains("after-the-crash"));
-        List<Long> seen = Stream.concat(seqs(onA).stream(), seqs(onB).stream()).toList();
-        List<String> bodies = Stream.concat(bodies(onA).stream(), bodies(onB).stream()).filter(body -> body.startsWith("b-")).toList();
-        assertThat(bodies(onA)).doesNotContain("b-" + (MESSAGES - 1));
+        await().atMost(Client.PATIENCE.multipliedBy(4)).until(() -> onB.messageBodies().contains("b-" + (MESSAGES - 1))
+                && onB.messageBodies().contains("after-the-crash"));
+        List<Long> seen = Stream.concat(onA.seqs().stream(), onB.seqs().stream()).toList();
+        List<String> bodies = Stream.concat(onA.messageBodies().stream(), onB.messageBodies().stream()).filter(body -> body.startsWith("b-")).toList();
+        assertThat(onA.messageBodies()).doesNotContain("b-" + (MESSAGES - 1));
         assertThat(bodies).containsExactlyElementsOf(IntStream.range(0, MESSAGES).mapToObj(i -> "b-" + i).toList());
         assertThat(seen).isSorted().doesNotHaveDuplicates().containsExactlyElementsOf(visibleSeqs(onB, conversationId));
-        await().atMost(Client.PATIENCE).until(() -> bodies(bob).contains("after-the-crash"));
-        assertThat(bodies(bob)).filteredOn("after-the-crash"::equals).hasSize(1);
+        await().atMost(Client.PATIENCE).until(() -> bob.messageBodies().contains("after-the-crash"));
+        assertThat(bob.messageBodies()).filteredOn("after-the-crash"::equals).hasSize(1);
 
         String nodeBId = welcomeNode(onB);
         try (RedisRouting registry = new RedisRouting(redisConnections, registryPrefix, "observer", Clock.systemUTC(),
@@ -154,23 +153,6 @@ class NodeCrashIT {
         return client.awaitFrame(frame -> "welcome".equals(Client.type(frame))).path("node").asString();
     }
 
-    private static Map<String, Object> text(UUID conversationId, String body) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("conversationId", conversationId);
-        fields.put("clientMsgId", UUID.randomUUID().toString());
-        fields.put("body", body);
-        fields.put("kind", "TEXT");
-        return fields;
-    }
-
-    private static List<String> bodies(Client client) {
-        return client.events().stream().filter(event -> "message.created".equals(event.path("type").asString(null)))
-                .map(event -> event.path("data").path("body").asString()).toList();
-    }
-
-    private static List<Long> seqs(Client client) {
-        return client.events().stream().filter(event -> event.hasNonNull("seq")).map(event -> event.path("seq").asLong()).toList();
-    }
 
     /** Every seq the customer may see, from the start: what resume must have made complete. */
     private static List<Long> visibleSeqs(Client client, UUID conversationId) {

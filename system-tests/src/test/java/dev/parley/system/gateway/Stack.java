@@ -6,6 +6,7 @@ import dev.parley.system.ServiceArguments;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
+import dev.parley.testsupport.services.SharedClasspath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,33 +22,6 @@ import org.springframework.http.client.ReactorResourceFactory;
  * other through the Redis registry, as deployed.
  */
 final class Stack implements AutoCloseable {
-
-    /**
-     * The test classpath holds both services; the gateway must not pick up conversation-service's
-     * database and security auto-configuration (in production its jar has none of them).
-     */
-    private static final String NOT_THE_GATEWAYS = String.join(",",
-            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcInitializationAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.health.ConnectionFactoryHealthContributorAutoConfiguration",
-            "org.springframework.boot.r2dbc.autoconfigure.metrics.ConnectionPoolMetricsAutoConfiguration",
-            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
-            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration");
 
     /** The gateways' client secret at conversation-service, for reporting agents offline. */
     static final String PRESENCE_SECRET = "gateway-test-secret-of-at-least-32-chars";
@@ -109,7 +83,7 @@ final class Stack implements AutoCloseable {
                                          String... gatewaySettings) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
-                    "--spring.autoconfigure.exclude=" + NOT_THE_GATEWAYS,
+                    "--spring.autoconfigure.exclude=" + SharedClasspath.CONVERSATION_SERVICE_ONLY,
                     // both jars hold an application.yml and the service's comes first on this classpath
                     "--spring.application.name=chat-gateway",
                     "--management.endpoint.health.group.readiness.include=readinessState,redis",
