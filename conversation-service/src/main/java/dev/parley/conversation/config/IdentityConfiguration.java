@@ -6,6 +6,7 @@ import dev.parley.conversation.identity.adapter.jwt.BearerTokenAuthentication;
 import dev.parley.conversation.identity.adapter.jwt.NimbusTokenIssuer;
 import dev.parley.conversation.identity.adapter.jwt.NimbusTokenReader;
 import dev.parley.conversation.identity.adapter.jwt.SigningKeyRing;
+import dev.parley.conversation.identity.adapter.jwt.RememberingJwtDecoder;
 import dev.parley.conversation.identity.adapter.jwt.TokenDecoders;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcAgentAccounts;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcCustomers;
@@ -121,7 +122,10 @@ public class IdentityConfiguration {
 
     @Bean
     ReactiveJwtDecoder ownTokenDecoder(SigningKeyRing keys, IdentityProperties properties, Clock clock) {
-        return TokenDecoders.ownTokens(keys, properties.issuer(), properties.audience(), clock, properties.tokens().clockSkew());
+        // sized for the users active within a few minutes on a busy node; a miss costs one verification
+        return new RememberingJwtDecoder(
+                TokenDecoders.ownTokens(keys, properties.issuer(), properties.audience(), clock, properties.tokens().clockSkew()),
+                20_000, clock);
     }
 
     @Bean
