@@ -121,7 +121,7 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder ownTokenDecoder(SigningKeyRing keys, IdentityProperties properties, Clock clock) {
+    RememberingJwtDecoder ownTokenDecoder(SigningKeyRing keys, IdentityProperties properties, Clock clock) {
         // sized for the users active within a few minutes on a busy node; a miss costs one verification
         return new RememberingJwtDecoder(
                 TokenDecoders.ownTokens(keys, properties.issuer(), properties.audience(), clock, properties.tokens().clockSkew()),
@@ -135,7 +135,7 @@ public class IdentityConfiguration {
 
     @Bean
     ReactiveAuthenticationManagerResolver<ServerWebExchange> bearerTokenAuthentication(
-            ReactiveJwtDecoder ownTokenDecoder, RecognizingAgent recognizingAgent, IdentityProperties properties, Clock clock) {
+            RememberingJwtDecoder ownTokenDecoder, RecognizingAgent recognizingAgent, IdentityProperties properties, Clock clock) {
         var oidc = properties.oidc();
         Optional<BearerTokenAuthentication.OidcProvider> provider = Optional.empty();
         if (oidc.enabled()) {

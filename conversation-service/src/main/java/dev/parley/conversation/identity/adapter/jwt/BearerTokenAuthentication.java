@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,7 +28,7 @@ public final class BearerTokenAuthentication {
     }
 
     public static ReactiveAuthenticationManagerResolver<ServerWebExchange> byIssuer(
-            String ownIssuer, ReactiveJwtDecoder ownTokens, Optional<OidcProvider> oidc) {
+            String ownIssuer, RememberingJwtDecoder ownTokens, Optional<OidcProvider> oidc) {
         Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
         JwtReactiveAuthenticationManager own = new JwtReactiveAuthenticationManager(ownTokens);
         own.setJwtAuthenticationConverter(jwt -> Mono.fromCallable(() -> new CallerAuthentication(ClaimsToCaller.callerOf(jwt), jwt)));
@@ -38,6 +39,11 @@ public final class BearerTokenAuthentication {
             managers.put(provider.issuerUri(), external);
         });
         Map<String, ReactiveAuthenticationManager> trusted = Map.copyOf(managers);
-        return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(trusted.get(issuer)));
+        var byIssuer = new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(trusted.get(issuer)));
+        // a token verified here a moment ago is ours: no need to parse it for its issuer again
+        return exchange -> Mono.just(authentication ->
+                authentication instanceof BearerTokenAuthenticationToken bearer && ownTokens.remembers(bearer.getToken())
+                        ? own.authenticate(authentication)
+                        : byIssuer.resolve(exchange).flatMap(manager -> manager.authenticate(authentication)));
     }
 }

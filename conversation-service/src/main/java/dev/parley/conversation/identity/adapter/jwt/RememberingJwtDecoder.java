@@ -48,6 +48,12 @@ public final class RememberingJwtDecoder implements ReactiveJwtDecoder {
         return verifier.decode(token).doOnNext(jwt -> verified.put(token, jwt));
     }
 
+    /** Whether {@code token} was verified here and is still valid: it is one of ours, whatever it says. */
+    public boolean remembers(String token) {
+        Jwt known = verified.getIfPresent(token);
+        return known != null && stillValid(known);
+    }
+
     private boolean stillValid(Jwt jwt) {
         return jwt.getExpiresAt() != null && clock.instant().isBefore(jwt.getExpiresAt());
     }
