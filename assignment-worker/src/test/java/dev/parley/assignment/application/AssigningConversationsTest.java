@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,27 @@ class AssigningConversationsTest {
 
         assertThat(service.ownerOf(conversation)).isNull();
         assertThat(service.calls).filteredOn(call -> call.startsWith("assign")).isEmpty();
+    }
+
+    /**
+     * The worker caches the department list for a few seconds; a department created meanwhile
+     * must still be drained when a seat frees, not left to the next sweep.
+     */
+    @Test
+    void aFreedSeatServesADepartmentCreatedSinceTheDepartmentsWereLastRead() {
+        reacting.drainEverywhere().block();
+        UUID created = service.newDepartment();
+        AgentSeat ann = service.agentIn(Set.of(service.department, created), "ONLINE", 1);
+        UUID first = service.queued(NOW.minusSeconds(20));
+        reacting.on(event(first, new EventData.ConversationQueued(service.department, NOW, false))).block();
+        UUID waiting = service.queuedIn(created, NOW.minusSeconds(10));
+        reacting.on(event(waiting, new EventData.ConversationQueued(created, NOW, false))).block();
+        assertThat(service.ownerOf(waiting)).as("Ann is busy with the first").isNull();
+
+        service.resolve(first);
+        reacting.on(event(first, new EventData.ConversationStatusChanged("ACTIVE", "RESOLVED", null))).block();
+
+        assertThat(service.ownerOf(waiting)).isEqualTo(ann.id());
     }
 
     @Test

@@ -26,19 +26,44 @@ final class FakeConversationService implements ConversationService {
     /** While set, assign calls never answer, as when the service hangs. */
     volatile boolean hang;
 
-    record Waiting(UUID id, Instant queuedAt, boolean priority, UUID owner) {
+    record Waiting(UUID id, UUID departmentId, Instant queuedAt, boolean priority, UUID owner) {
     }
 
+    /** The departments the service knows; a test may add one later, as an admin would. */
+    final List<UUID> departments = new ArrayList<>(List.of(department));
+
     AgentSeat agent(String status, int max) {
-        var agent = new AgentSeat(UUID.randomUUID(), status, max, 0, Instant.EPOCH, Set.of(department));
+        return agentIn(Set.of(department), status, max);
+    }
+
+    AgentSeat agentIn(Set<UUID> departmentIds, String status, int max) {
+        var agent = new AgentSeat(UUID.randomUUID(), status, max, 0, Instant.EPOCH, departmentIds);
         agents.put(agent.id(), agent);
         return agent;
     }
 
     UUID queued(Instant at) {
+        return queuedIn(department, at);
+    }
+
+    synchronized UUID queuedIn(UUID departmentId, Instant at) {
         UUID id = UUID.randomUUID();
-        conversations.put(id, new Waiting(id, at, false, null));
+        conversations.put(id, new Waiting(id, departmentId, at, false, null));
         return id;
+    }
+
+    synchronized UUID newDepartment() {
+        UUID id = UUID.randomUUID();
+        departments.add(id);
+        return id;
+    }
+
+    /** The conversation is resolved: it leaves the queue and its agent's seat frees. */
+    synchronized void resolve(UUID conversationId) {
+        Waiting conversation = conversations.remove(conversationId);
+        AgentSeat agent = agents.get(conversation.owner());
+        agents.put(agent.id(), new AgentSeat(agent.id(), agent.status(), agent.maxConcurrent(), agent.openCount() - 1,
+                agent.statusChangedAt(), agent.departmentIds()));
     }
 
     UUID ownerOf(UUID conversation) {
@@ -46,8 +71,8 @@ final class FakeConversationService implements ConversationService {
     }
 
     @Override
-    public Flux<UUID> departments() {
-        return Flux.just(department);
+    public synchronized Flux<UUID> departments() {
+        return Flux.fromIterable(List.copyOf(departments));
     }
 
     @Override
@@ -60,7 +85,8 @@ final class FakeConversationService implements ConversationService {
 
     @Override
     public synchronized Flux<WaitingConversation> queue(UUID departmentId, int limit) {
-        return Flux.fromIterable(conversations.values().stream().filter(c -> c.owner() == null)
+        return Flux.fromIterable(conversations.values().stream()
+                .filter(c -> c.owner() == null && c.departmentId().equals(departmentId))
                 .sorted(Comparator.comparing((Waiting c) -> !c.priority()).thenComparing(Waiting::queuedAt))
                 .limit(limit)
                 .map(c -> new WaitingConversation(c.id(), departmentId, c.queuedAt()))
@@ -82,7 +108,8 @@ final class FakeConversationService implements ConversationService {
             return Mono.just(AssignOutcome.AGENT_UNAVAILABLE);
         }
         agents.put(agentId, agent.withOneMore());
-        conversations.put(conversationId, new Waiting(conversationId, conversation.queuedAt(), false, agentId));
+        conversations.put(conversationId, new Waiting(conversationId, conversation.departmentId(), conversation.queuedAt(),
+                false, agentId));
         lastAssignee = agentId;
         return Mono.just(AssignOutcome.ASSIGNED);
     }
@@ -108,7 +135,8 @@ final class FakeConversationService implements ConversationService {
         AgentSeat agent = agents.get(conversation.owner());
         agents.put(agent.id(), new AgentSeat(agent.id(), agent.status(), agent.maxConcurrent(), agent.openCount() - 1,
                 agent.statusChangedAt(), agent.departmentIds()));
-        conversations.put(conversationId, new Waiting(conversationId, conversation.queuedAt(), true, null));
+        conversations.put(conversationId, new Waiting(conversationId, conversation.departmentId(), conversation.queuedAt(),
+                true, null));
         return Mono.just(true);
     }
 
