@@ -47,7 +47,11 @@ class DeliveryBenchmark {
 
     private static final int RATE = Integer.getInteger("parley.bench.rate", 50);
     private static final int SECONDS = Integer.getInteger("parley.bench.seconds", 20);
-    private static final int WARMUP_SECONDS = Integer.getInteger("parley.bench.warmup", 5);
+    /**
+     * Long enough for the JIT to settle: at 60 msg/s the C2 compiler threads still took over a third
+     * of each service's CPU 90 s in, so a short warm-up charges compilation to every message.
+     */
+    private static final int WARMUP_SECONDS = Integer.getInteger("parley.bench.warmup", 120);
     private static final int CONVERSATIONS = Integer.getInteger("parley.bench.conversations", 50);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The gateway's main sets one Reactor Netty event loop per core (its default is max(cores, 4)). */
