@@ -110,10 +110,11 @@ public final class Edge {
         Duration untilWarning = left.minus(expiryWarning);
         Duration warnIn = untilWarning.isNegative() ? Duration.ZERO : untilWarning;
         Duration expireIn = left.isNegative() ? Duration.ZERO : left;
+        long expireAfterWarning = expireIn.minus(warnIn).toNanos();
         socket.expiryTimer(expiresAt, schedule(() -> {
             socket.send(frames.authExpiring(expiresAt));
-            socket.expiryTimer(expiresAt, schedule(() -> expire(socket), expireIn.minus(warnIn)));
-        }, warnIn));
+            socket.expiryTimer(expiresAt, schedule(() -> expire(socket), expireAfterWarning));
+        }, warnIn.toNanos()));
     }
 
     private void expire(ClientSocket socket) {
@@ -122,8 +123,8 @@ public final class Edge {
                 CloseCodes.TOKEN_EXPIRED);
     }
 
-    private static Disposable schedule(Runnable task, Duration delay) {
-        return Schedulers.parallel().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    private static Disposable schedule(Runnable task, long delayNanos) {
+        return Schedulers.parallel().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -78,6 +79,7 @@ public final class GatewaySocketHandler {
     public Mono<Void> handle(WebsocketInbound in, WebsocketOutbound out, Handshake handshake, int aggregateLimit) {
         Connection[] connection = new Connection[1];
         in.withConnection(each -> connection[0] = each);
+        forgetHandshakeHeaders(in, out);
         ClientSocket socket = new ClientSocket(new NettyWire(connection[0].channel(), out), handshake,
                 limits.outboundQueue(), new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), clock),
                 listener);
@@ -114,6 +116,19 @@ public final class GatewaySocketHandler {
                     socket.closed();
                     open.closed(socket);
                 });
+    }
+
+    /**
+     * Reactor Netty's upgraded connection still holds the upgrade request's and the 101 response's
+     * headers, for the socket's life, though nothing reads them after the handshake (its copy of
+     * the request was what the handshake used); what the socket needs is in its {@link Handshake}.
+     * A browser's upgrade carries a kilobyte or more (cookies, user agent) (HeapPerSocketBenchmark).
+     */
+    private static void forgetHandshakeHeaders(WebsocketInbound in, WebsocketOutbound out) {
+        in.headers().clear();
+        if (out instanceof HttpServerResponse response) {
+            response.responseHeaders().clear();
+        }
     }
 
     /** Text and binary messages are both read as UTF-8 text; a pong a client sends unasked is no frame of the protocol. */
