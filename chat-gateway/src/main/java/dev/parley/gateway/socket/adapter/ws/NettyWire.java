@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
@@ -25,7 +26,12 @@ final class NettyWire implements Wire {
 
     @Override
     public void execute(Runnable task) {
-        channel.eventLoop().execute(task);
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the event loop is shutting down, and its connections with it: nothing left to write to;
+            // the fan-out that called us must go on to the other sockets
+        }
     }
 
     @Override
