@@ -3,9 +3,13 @@ package dev.parley.gateway.socket.adapter.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.gateway.FakeWire;
+import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.TokenBucket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 
 /** The bounded outbound queue: a reader that stops reading costs its own socket, nothing else. */
 class ClientSocketTest {
@@ -87,6 +93,36 @@ class ClientSocketTest {
         socket.closeNow(CloseStatus.GOING_AWAY);
 
         assertThat(wire.closedWith).isEqualTo(CloseStatus.GOING_AWAY);
+    }
+
+    @Test
+    void theHelloTimerIsLetGoOnceTheSocketIsAuthenticated() {
+        var socket = socket(new FakeWire(), 10);
+        Disposable helloTimer = Disposables.single();
+        socket.helloTimer(helloTimer);
+
+        socket.authenticate(new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, null, Set.of()), "token");
+
+        assertThat(helloTimer.isDisposed()).isTrue();
+    }
+
+    @Test
+    void anExpiryTimerArmedForAReplacedTokenDoesNotDisplaceTheNewTokensTimer() {
+        var socket = socket(new FakeWire(), 10);
+        Instant first = Instant.parse("2026-11-22T10:00:00Z");
+        Instant renewed = first.plusSeconds(3600);
+        socket.tokenExpiresAt(first);
+        socket.renewToken("fresh", renewed);
+        Disposable renewedTimer = Disposables.single();
+        socket.expiryTimer(renewed, renewedTimer);
+
+        Disposable late = Disposables.single();
+        socket.expiryTimer(first, late); // the first token's warning fired and arms its close
+
+        assertThat(late.isDisposed()).isTrue();
+        assertThat(renewedTimer.isDisposed()).isFalse();
+        socket.closed();
+        assertThat(renewedTimer.isDisposed()).isTrue();
     }
 
     /**
