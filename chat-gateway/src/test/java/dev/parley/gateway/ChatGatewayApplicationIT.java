@@ -7,6 +7,10 @@ import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
 import dev.parley.testsupport.http.ActuatorProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +56,21 @@ class ChatGatewayApplicationIT {
 
         assertThat(probe.health("liveness").healthStatus()).isEqualTo("UP");
         assertThat(probe.health("readiness").healthStatus()).isEqualTo("UP");
+    }
+
+    /** {@code /ws} is a Netty route of its own: it upgrades and nothing else; WebFlux serves the rest. */
+    @Test
+    void wsAnswersARequestThatIsNoWebSocketUpgradeWithoutOpeningASocket() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var ws = URI.create("http://127.0.0.1:" + port + "/ws");
+
+        var post = client.send(HttpRequest.newBuilder(ws).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var plainGet = client.send(HttpRequest.newBuilder(ws).GET().build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(plainGet.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -24,8 +24,8 @@ import dev.parley.gateway.shutdown.adapter.spring.GracefulShutdown;
 import dev.parley.gateway.socket.adapter.ws.ClientAddress;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
 import dev.parley.gateway.socket.adapter.ws.Edge;
-import dev.parley.gateway.socket.adapter.ws.HandshakeGuard;
 import dev.parley.gateway.socket.adapter.ws.OpenSockets;
+import dev.parley.gateway.socket.adapter.ws.SocketRoute;
 import dev.parley.gateway.socket.adapter.ws.ClientSocket;
 import dev.parley.gateway.socket.adapter.ws.Frames;
 import dev.parley.gateway.socket.adapter.ws.GatewayMetrics;
@@ -34,7 +34,6 @@ import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,13 +44,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
-import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
-import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every bean of the gateway is built here, explicitly. */
@@ -161,16 +154,10 @@ public class ChatGatewayConfiguration {
     }
 
     @Bean
-    Edge edge(TokenVerifier tokenVerifier, LimitingClients limitingClients, ClientAddress clientAddress, Frames frames,
+    Edge edge(TokenVerifier tokenVerifier, LimitingClients limitingClients, Frames frames,
               GatewayMetrics gatewayMetrics, Clock gatewayClock, GatewayProperties properties) {
-        return new Edge(tokenVerifier, new OriginPolicy(properties.agentOrigins()), limitingClients, clientAddress,
+        return new Edge(tokenVerifier, new OriginPolicy(properties.agentOrigins()), limitingClients,
                 frames, gatewayMetrics, gatewayClock, properties.tokenExpiryWarning());
-    }
-
-    @Bean
-    HandshakeGuard handshakeGuard(OpenSockets openSockets, LimitingClients limitingClients, ClientAddress clientAddress,
-                                  GatewayMetrics gatewayMetrics) {
-        return new HandshakeGuard("/ws", openSockets, limitingClients, clientAddress, gatewayMetrics);
     }
 
     /** The shutdown order is in {@code dev.parley.gateway.shutdown.adapter.spring}'s package-info. */
@@ -186,23 +173,20 @@ public class ChatGatewayConfiguration {
                 });
     }
 
-    /** {@code /ws}; no tokens in the URL: the socket authenticates with its first frame. */
-    @Bean
-    HandlerMapping webSocketMapping(GatewaySocketHandler gatewaySocketHandler) {
-        return new SimpleUrlHandlerMapping(Map.of("/ws", gatewaySocketHandler), -1);
-    }
-
     /**
-     * The socket handler closes frames over {@code maxFrameSize} with 1009 itself; Netty's own limit is
-     * a ceiling {@value #NETTY_CEILING}× higher that bounds the memory one frame may take before the
-     * handler sees it (Reactor Netty answers frames over it with 1002, protocol error).
+     * {@code /ws}, a Reactor Netty route ahead of WebFlux; no tokens in the URL: the socket
+     * authenticates with its first frame. The socket handler closes frames over {@code maxFrameSize}
+     * with 1009 itself; Netty's own limit is a ceiling {@value #NETTY_CEILING}× higher that bounds
+     * the memory one frame may take before the handler sees it (Reactor Netty answers frames over
+     * it with 1002, protocol error).
      */
     @Bean
-    WebSocketHandlerAdapter webSocketHandlerAdapter(GatewayProperties properties) {
-        int max = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameSize().toBytes() * NETTY_CEILING);
-        var strategy = new ReactorNettyRequestUpgradeStrategy(
-                () -> WebsocketServerSpec.builder().maxFramePayloadLength(max));
-        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));
+    SocketRoute socketRoute(OpenSockets openSockets, LimitingClients limitingClients, ClientAddress clientAddress,
+                            GatewayMetrics gatewayMetrics, GatewaySocketHandler gatewaySocketHandler,
+                            GatewayProperties properties) {
+        int ceiling = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameSize().toBytes() * NETTY_CEILING);
+        return new SocketRoute("/ws", openSockets, limitingClients, clientAddress, gatewayMetrics, gatewaySocketHandler,
+                ceiling);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.parley.gateway.socket.adapter.ws;
 
 import java.net.InetSocketAddress;
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * The address a socket's client connects from, the key of per-address limits. Behind a proxy every
@@ -20,7 +20,7 @@ public final class ClientAddress {
 
     public String of(HttpHeaders headers, InetSocketAddress remote) {
         if (!header.isBlank()) {
-            String value = headers.getFirst(header);
+            String value = headers.get(header);
             if (value != null && !value.isBlank()) {
                 String[] hops = value.split(",");
                 return hops[hops.length - 1].trim();

@@ -4,56 +4,75 @@ import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.TokenBucket;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.HandshakeInfo;
-import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * One client's socket: who it is once the hello is through, its bounded outbound queue and its
- * resume gate. Writes never block the caller: a frame that does not fit the queue closes the socket
- * with {@link CloseCodes#SLOW_CONSUMER}, so one slow reader never slows the fan-out to the others.
+ * resume gate. Writes never block the caller: a frame that would exceed {@code queueCapacity}
+ * frames not yet written closes the socket with {@link CloseCodes#SLOW_CONSUMER}, so one slow
+ * reader never slows the fan-out to the others.
+ *
+ * <p>Frames go to the {@link Wire} in the order {@link #send} accepted them. There is no stream
+ * per socket: accepted frames wait in {@code pending} (only while there are some) until one task on
+ * the connection's thread writes them out; an idle socket holds no queue at all
+ * (HeapPerSocketBenchmark).
  */
 public final class ClientSocket {
 
-    private final WebSocketSession session;
-    private final Sinks.Many<Outgoing> outbound;
-    private final ResumeGate<Outgoing> gate = new ResumeGate<>(this::send);
+    /** What a socket reports to its owner; one instance serves every socket. */
+    public interface Listener {
+        /** {@code frame} is handed to the connection now. */
+        default void written(Outgoing frame) {
+        }
+
+        /** The socket fell {@code queueCapacity} frames behind and is being closed. */
+        default void overflowed() {
+        }
+    }
+
+    private final Wire wire;
+    private final Handshake handshake;
+    private final int queueCapacity;
     private final TokenBucket commands;
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final Runnable onOverflow;
+    private final Listener listener;
+    private final ResumeGate<Outgoing> gate = new ResumeGate<>(this::send);
     private volatile Principal principal;
     private volatile String token;
     private volatile Instant tokenExpiresAt;
-    private volatile Disposable expiryTimer;
-    private volatile CloseStatus closeWhenDrained;
+    private Disposable helloTimer; // guarded by this
+    private Disposable expiryTimer; // guarded by this
 
-    public ClientSocket(WebSocketSession session, int queueCapacity, TokenBucket commands, Runnable onOverflow) {
-        this.session = session;
-        // Linked, not an array: an array queue allocates all its slots up front (4 KB for 1,000), on
-        // every socket, while an idle socket's queue is empty (HeapPerSocketBenchmark)
-        this.outbound = Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(queueCapacity));
+    // the outbound queue, guarded by this
+    private ArrayDeque<Outgoing> pending; // accepted, not yet given to the wire; null when none
+    private int unwritten; // accepted and not yet out of the connection
+    private boolean writeOutQueued; // a writeOut task is on its way to the connection's thread
+    private boolean closing; // no more frames are accepted
+    private CloseStatus closeAfterPending; // the close a writeOut task sends after the pending frames
+
+    public ClientSocket(Wire wire, Handshake handshake, int queueCapacity, TokenBucket commands, Listener listener) {
+        this.wire = wire;
+        this.handshake = handshake;
+        this.queueCapacity = queueCapacity;
         this.commands = commands;
-        this.onOverflow = onOverflow;
+        this.listener = listener;
     }
 
     public String id() {
-        return session.getId();
+        return wire.id();
     }
 
-    public Flux<Outgoing> outbound() {
-        return outbound.asFlux();
+    /** The hello must arrive before this timer fires; it is let go once authenticated. */
+    public synchronized void helloTimer(Disposable timer) {
+        helloTimer = timer;
     }
 
     public void authenticate(Principal verified, String bearer) {
         this.token = bearer;
         this.principal = verified;
+        disposeHelloTimer();
     }
 
     public boolean authenticated() {
@@ -68,9 +87,9 @@ public final class ClientSocket {
         return token;
     }
 
-    /** The upgrade request: its Origin, Host and the client's address. */
-    public HandshakeInfo handshake() {
-        return session.getHandshakeInfo();
+    /** What the upgrade request said: its Origin, Host and the client's address. */
+    public Handshake handshake() {
+        return handshake;
     }
 
     /** A fresh token of the same user (the {@code auth} frame): used from the next command on. */
@@ -89,8 +108,31 @@ public final class ClientSocket {
 
     /** The timer that warns of and acts on the current token's expiry; replaces the previous one. */
     public void expiryTimer(Disposable timer) {
-        Disposable previous = expiryTimer;
-        expiryTimer = timer;
+        Disposable previous;
+        synchronized (this) {
+            previous = expiryTimer;
+            expiryTimer = timer;
+        }
+        if (previous != null) {
+            previous.dispose();
+        }
+    }
+
+    /**
+     * Replaces the expiry timer only while the token expiring at {@code expiresAt} is still the
+     * socket's; else disposes {@code timer}. A timer armed for a token that an {@code auth} frame
+     * has meanwhile replaced must not displace the new token's.
+     */
+    public void expiryTimer(Instant expiresAt, Disposable timer) {
+        Disposable previous;
+        synchronized (this) {
+            if (!expiresAt.equals(tokenExpiresAt)) {
+                previous = timer;
+            } else {
+                previous = expiryTimer;
+                expiryTimer = timer;
+            }
+        }
         if (previous != null) {
             previous.dispose();
         }
@@ -109,60 +151,137 @@ public final class ClientSocket {
         gate.live(conversationId, seq, frame);
     }
 
-    /** Queues a frame; on overflow closes the socket instead of waiting. */
+    /** Queues a frame; on overflow closes the socket instead of waiting. Dropped once closing. */
     public void send(Outgoing frame) {
-        Sinks.EmitResult result;
+        boolean overflowed = false;
+        boolean schedule = false;
         synchronized (this) {
-            result = outbound.tryEmitNext(frame);
+            if (closing) {
+                return;
+            }
+            if (unwritten >= queueCapacity) {
+                // what was accepted is still written, then the close: the client reads why
+                overflowed = true;
+                schedule = closeAfterPending(CloseCodes.SLOW_CONSUMER);
+            } else {
+                unwritten++;
+                if (pending == null) {
+                    pending = new ArrayDeque<>();
+                }
+                pending.add(frame);
+                schedule = !writeOutQueued;
+                writeOutQueued = true;
+            }
         }
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW && closing.compareAndSet(false, true)) {
-            onOverflow.run();
-            session.close(CloseCodes.SLOW_CONSUMER).subscribe();
+        if (overflowed) {
+            listener.overflowed();
+        }
+        if (schedule) {
+            wire.execute(this::writeOut);
         }
     }
 
+    /** Closes with {@code status} after the frames already queued; later frames are dropped. */
     public void close(CloseStatus status) {
-        if (closing.compareAndSet(false, true)) {
-            session.close(status).subscribe();
+        boolean schedule;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            schedule = closeAfterPending(status);
+        }
+        if (schedule) {
+            wire.execute(this::writeOut);
         }
     }
 
     /** Closes at once, even when a close is already waiting behind queued frames the client does not read. */
     public void closeNow(CloseStatus status) {
-        closing.set(true);
-        session.close(status).subscribe();
+        synchronized (this) {
+            closing = true;
+            pending = null;
+            closeAfterPending = null;
+        }
+        wire.abort(status);
     }
 
     /**
      * Queues {@code last} after everything already queued, then closes with {@code status} once all
-     * of it is written (the handler calls {@link #drained}), so the client reads why it is closed.
+     * of it is written, so the client reads why it is closed. Does nothing once closing.
      */
     public void finish(Outgoing last, CloseStatus status) {
-        if (!closing.compareAndSet(false, true)) {
-            return;
-        }
-        closeWhenDrained = status;
-        Sinks.EmitResult result;
+        boolean schedule;
         synchronized (this) {
-            result = outbound.tryEmitNext(last);
-            outbound.tryEmitComplete();
+            if (closing) {
+                return;
+            }
+            unwritten++;
+            if (pending == null) {
+                pending = new ArrayDeque<>();
+            }
+            pending.add(last);
+            schedule = closeAfterPending(status);
         }
-        if (result.isFailure()) {
-            session.close(status).subscribe();
+        if (schedule) {
+            wire.execute(this::writeOut);
         }
     }
 
-    /** The outbound stream is written out: closes the socket if {@link #finish} asked for it. */
-    public Mono<Void> drained() {
-        CloseStatus status = closeWhenDrained;
-        return status == null ? Mono.empty() : session.close(status);
-    }
-
-    /** Ends the outbound stream once the socket is gone. */
+    /** The connection is gone: drops what is queued and stops the timers. */
     public void closed() {
         synchronized (this) {
-            outbound.tryEmitComplete();
+            closing = true;
+            pending = null;
+            closeAfterPending = null;
         }
+        disposeHelloTimer();
         expiryTimer(null);
+    }
+
+    /** Under the lock: no more frames; the close follows the pending ones. {@code true} if a writeOut must be queued. */
+    private boolean closeAfterPending(CloseStatus status) {
+        closing = true;
+        closeAfterPending = status;
+        boolean schedule = !writeOutQueued;
+        writeOutQueued = true;
+        return schedule;
+    }
+
+    /** On the connection's thread: hands every pending frame to the wire, in order, then the close if one is due. */
+    private void writeOut() {
+        ArrayDeque<Outgoing> frames;
+        CloseStatus close;
+        synchronized (this) {
+            frames = pending;
+            pending = null;
+            close = closeAfterPending;
+            closeAfterPending = null;
+            writeOutQueued = false;
+        }
+        if (frames != null) {
+            for (Outgoing frame : frames) {
+                listener.written(frame);
+                wire.write(frame.text(), this::writtenOut);
+            }
+            wire.flush();
+        }
+        if (close != null) {
+            wire.close(close);
+        }
+    }
+
+    private synchronized void writtenOut() {
+        unwritten--;
+    }
+
+    private void disposeHelloTimer() {
+        Disposable timer;
+        synchronized (this) {
+            timer = helloTimer;
+            helloTimer = null;
+        }
+        if (timer != null) {
+            timer.dispose();
+        }
     }
 }

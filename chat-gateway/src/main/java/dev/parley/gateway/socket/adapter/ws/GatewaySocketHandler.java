@@ -3,20 +3,29 @@ package dev.parley.gateway.socket.adapter.ws;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * The {@code /ws} endpoint. Each socket must say {@code hello} within the hello timeout; its frames
- * are then handled one at a time, in order (so a client's sends reach conversation-service in the
- * order it sent them), while its outbound queue is drained independently.
+ * The {@code /ws} socket once upgraded ({@link SocketRoute} upgrades it). Each socket must say
+ * {@code hello} within the hello timeout; its frames are then handled one at a time, in order (so a
+ * client's sends reach conversation-service in the order it sent them), while what it is sent goes
+ * out through its {@link ClientSocket}'s queue independently.
  */
-public final class GatewaySocketHandler implements WebSocketHandler {
+public final class GatewaySocketHandler {
 
     /** Settings of one socket. */
     public record Limits(Duration helloTimeout, int outboundQueue, double commandsPerSecond, double commandBurst,
@@ -27,6 +36,8 @@ public final class GatewaySocketHandler implements WebSocketHandler {
     private record Inbound(int size, String text) {
     }
 
+    private static final Inbound IGNORED = new Inbound(0, null);
+
     private final ClientProtocol protocol;
     private final SessionTable<ClientSocket> table;
     private final GatewayMetrics metrics;
@@ -35,6 +46,7 @@ public final class GatewaySocketHandler implements WebSocketHandler {
     private final Routing routing;
     private final OpenSockets open;
     private final Edge edge;
+    private final ClientSocket.Listener listener;
 
     public GatewaySocketHandler(ClientProtocol protocol, SessionTable<ClientSocket> table, GatewayMetrics metrics,
                                 Limits limits, Clock clock, Routing routing, OpenSockets open, Edge edge) {
@@ -46,42 +58,57 @@ public final class GatewaySocketHandler implements WebSocketHandler {
         this.metrics = metrics;
         this.limits = limits;
         this.clock = clock;
+        this.listener = new ClientSocket.Listener() {
+            @Override
+            public void written(Outgoing frame) {
+                metrics.written(frame);
+            }
+
+            @Override
+            public void overflowed() {
+                metrics.rejected("slow_consumer");
+            }
+        };
     }
 
-    @Override
-    public Mono<Void> handle(WebSocketSession session) {
-        ClientSocket socket = new ClientSocket(session, limits.outboundQueue(),
-                new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), clock),
-                () -> metrics.rejected("slow_consumer"));
+    /**
+     * Serves one upgraded socket; completes when it is closed.
+     *
+     * @param aggregateLimit the largest message reassembled from fragments (Netty's ceiling)
+     */
+    public Mono<Void> handle(WebsocketInbound in, WebsocketOutbound out, Handshake handshake, int aggregateLimit) {
+        Connection[] connection = new Connection[1];
+        in.withConnection(each -> connection[0] = each);
+        forgetHandshakeHeaders(in, out);
+        ClientSocket socket = new ClientSocket(new NettyWire(connection[0].channel(), out), handshake,
+                limits.outboundQueue(), new TokenBucket(limits.commandsPerSecond(), limits.commandBurst(), clock),
+                listener);
         if (!open.admit(socket)) {
             // the node began draining during the upgrade: this client goes elsewhere at once
-            return session.close(CloseCodes.SERVICE_RESTART);
+            return out.sendClose(CloseCodes.SERVICE_RESTART.getCode(), CloseCodes.SERVICE_RESTART.getReason());
         }
         metrics.opened();
-        var helloTimer = Mono.delay(limits.helloTimeout()).subscribe(tick -> {
+        socket.helloTimer(Schedulers.parallel().schedule(() -> {
             if (!socket.authenticated()) {
                 metrics.rejected("hello_timeout");
                 edge.refuseHello(socket, CloseCodes.HELLO_TIMEOUT).subscribe();
             }
-        });
-        Mono<Void> output = session.send(socket.outbound()
-                .doOnNext(metrics::written)
-                .map(frame -> session.textMessage(frame.text())))
-                .then(Mono.defer(socket::drained));
-        Mono<Void> input = session.receive()
-                .map(message -> new Inbound(message.getPayload().readableByteCount(), message.getPayloadAsText()))
-                .concatMap(frame -> {
+        }, limits.helloTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        return in.aggregateFrames(aggregateLimit).receiveFrames()
+                .map(GatewaySocketHandler::read)
+                .filter(frame -> frame != IGNORED)
+                // one frame at a time, in order, like concatMap; but concatMap's inner keeps the
+                // last frame's whole chain (the hello's: token, parsed JWT) for the socket's life
+                .flatMap(frame -> {
                     if (frame.size() > limits.maxFrameSize()) {
                         metrics.rejected("too_big");
                         socket.close(CloseStatus.TOO_BIG_TO_PROCESS);
                         return Mono.empty();
                     }
                     return protocol.onFrame(socket, frame.text());
-                }, 1)
-                .then();
-        return Mono.zip(input, output).then()
+                }, 1, 1)
+                .then()
                 .doFinally(signal -> {
-                    helloTimer.dispose();
                     if (socket.authenticated() && table.remove(socket)) {
                         unregister(socket.principal().userId());
                     }
@@ -89,6 +116,27 @@ public final class GatewaySocketHandler implements WebSocketHandler {
                     socket.closed();
                     open.closed(socket);
                 });
+    }
+
+    /**
+     * Reactor Netty's upgraded connection still holds the upgrade request's and the 101 response's
+     * headers, for the socket's life, though nothing reads them after the handshake (its copy of
+     * the request was what the handshake used); what the socket needs is in its {@link Handshake}.
+     * A browser's upgrade carries a kilobyte or more (cookies, user agent) (HeapPerSocketBenchmark).
+     */
+    private static void forgetHandshakeHeaders(WebsocketInbound in, WebsocketOutbound out) {
+        in.headers().clear();
+        if (out instanceof HttpServerResponse response) {
+            response.responseHeaders().clear();
+        }
+    }
+
+    /** Text and binary messages are both read as UTF-8 text; a pong a client sends unasked is no frame of the protocol. */
+    private static Inbound read(WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+            return new Inbound(frame.content().readableBytes(), frame.content().toString(StandardCharsets.UTF_8));
+        }
+        return IGNORED;
     }
 
     /**

@@ -3,12 +3,13 @@ package dev.parley.gateway.shutdown.adapter.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.parley.gateway.FakeSession;
+import dev.parley.gateway.FakeWire;
 import dev.parley.gateway.session.domain.TokenBucket;
 import dev.parley.gateway.socket.adapter.ws.ClientSocket;
 import dev.parley.gateway.socket.adapter.ws.CloseCodes;
 import dev.parley.gateway.socket.adapter.ws.Frames;
 import dev.parley.gateway.socket.adapter.ws.OpenSockets;
+import dev.parley.gateway.socket.adapter.ws.Handshake;
 import dev.parley.gateway.socket.adapter.ws.Outgoing;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,23 +31,24 @@ class GracefulShutdownTest {
     /** What happened, in order: the sockets' closes and the node leaving the cluster. */
     private final List<String> steps = new CopyOnWriteArrayList<>();
 
-    /** A socket whose client reads everything: the handler's part is played by the subscriber. */
-    private record Connected(ClientSocket socket, FakeSession session, List<String> written) {
+    /** A socket whose client reads everything or nothing; the wire's close plays the handler's part. */
+    private record Connected(ClientSocket socket, FakeWire wire) {
     }
 
     private Connected connect(boolean reads) {
-        var session = new FakeSession();
-        var socket = new ClientSocket(session, 10, new TokenBucket(1, 1, Clock.systemUTC()), () -> { });
-        List<String> written = new CopyOnWriteArrayList<>();
-        if (reads) {
-            socket.outbound().subscribe(frame -> written.add(frame.type()), error -> { }, () -> {
-                socket.drained().subscribe();
-                steps.add("closed");
-                open.closed(socket);
-            });
-        }
+        var wire = reads ? new FakeWire() : new FakeWire().stopReading();
+        var socket = socket(wire);
+        wire.onClose(() -> {
+            steps.add("closed");
+            open.closed(socket);
+        });
         assertThat(open.admit(socket)).isTrue();
-        return new Connected(socket, session, written);
+        return new Connected(socket, wire);
+    }
+
+    private ClientSocket socket(FakeWire wire) {
+        return new ClientSocket(wire, new Handshake(null, null, "127.0.0.1"), 10, new TokenBucket(1, 1, Clock.systemUTC()),
+                new ClientSocket.Listener() { });
     }
 
     private GracefulShutdown shutdown(Duration timeout) {
@@ -67,9 +69,9 @@ class GracefulShutdownTest {
 
         stop(shutdown(Duration.ofSeconds(5)));
 
-        assertThat(busy.written()).containsExactly("event", "reconnect");
-        assertThat(idle.written()).containsExactly("reconnect");
-        assertThat(List.of(busy.session().closedWith, idle.session().closedWith)).containsOnly(CloseCodes.SERVICE_RESTART);
+        assertThat(busy.wire().written).containsExactly("{}", frames.reconnect("node shutting down").text());
+        assertThat(idle.wire().written).containsExactly(frames.reconnect("node shutting down").text());
+        assertThat(List.of(busy.wire().closedWith, idle.wire().closedWith)).containsOnly(CloseCodes.SERVICE_RESTART);
         assertThat(steps).containsExactly("closed", "closed", "left");
         assertThat(published).singleElement().isInstanceOfSatisfying(AvailabilityChangeEvent.class,
                 event -> assertThat(event.getState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC));
@@ -79,7 +81,7 @@ class GracefulShutdownTest {
     void noSocketIsAdmittedOnceTheNodeDrains() {
         stop(shutdown(Duration.ofSeconds(5)));
 
-        var late = new ClientSocket(new FakeSession(), 10, new TokenBucket(1, 1, Clock.systemUTC()), () -> { });
+        var late = socket(new FakeWire());
         assertThat(open.admit(late)).isFalse();
         assertThat(open.size()).isZero();
     }
@@ -90,7 +92,7 @@ class GracefulShutdownTest {
 
         stop(shutdown(Duration.ofMillis(800)));
 
-        assertThat(stuck.session().closedWith).isEqualTo(CloseCodes.SERVICE_RESTART);
-        assertThat(steps).containsExactly("left");
+        assertThat(stuck.wire().closedWith).isEqualTo(CloseCodes.SERVICE_RESTART);
+        assertThat(steps).containsExactly("closed", "left");
     }
 }

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 class ClientAddressTest {
 
     private static final InetSocketAddress PROXY = new InetSocketAddress("10.0.0.2", 40000);
 
     private static HttpHeaders forwardedFor(String value) {
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = new DefaultHttpHeaders();
         headers.add("X-Forwarded-For", value);
         return headers;
     }
@@ -29,6 +30,6 @@ class ClientAddressTest {
 
     @Test
     void aConnectionWithoutTheHeaderFallsBackToItsPeer() {
-        assertThat(new ClientAddress("X-Forwarded-For").of(new HttpHeaders(), PROXY)).isEqualTo("10.0.0.2");
+        assertThat(new ClientAddress("X-Forwarded-For").of(new DefaultHttpHeaders(), PROXY)).isEqualTo("10.0.0.2");
     }
 }

@@ -2,7 +2,7 @@ package dev.parley.gateway.socket.adapter.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.gateway.FakeSession;
+import dev.parley.gateway.FakeWire;
 import dev.parley.gateway.edge.domain.OriginPolicy;
 import dev.parley.gateway.limits.adapter.memory.MemoryRateLimits;
 import dev.parley.gateway.limits.application.Limit;
@@ -38,20 +38,26 @@ class ClientProtocolProperties {
 
     @Property(tries = 300)
     void everyBadFrameGetsExactlyOneReplyAndTheSocketStaysOpen(@ForAll("frames") List<String> frames) {
-        var session = new FakeSession();
+        List<JsonNode> replies = new ArrayList<>();
+        var wire = new FakeWire() {
+            @Override
+            public void write(String text, Runnable done) {
+                replies.add(JSON.readTree(text));
+                done.run();
+            }
+        };
         var frameFactory = new Frames(JSON);
         var metrics = new GatewayMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), ClientProtocol.TYPES);
         var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new LimitingClients.Budgets(
                 new Limit("commands", 10_000, Duration.ofSeconds(1)), new Limit("connects", 1, Duration.ofSeconds(1)),
                 new Limit("hello-failures", 1, Duration.ofSeconds(1))));
-        var edge = new Edge(null, new OriginPolicy(List.of()), limits, new ClientAddress(""), frameFactory, metrics,
-                Clock.systemUTC(), Duration.ofMinutes(1));
+        var edge = new Edge(null, new OriginPolicy(List.of()), limits, frameFactory, metrics, Clock.systemUTC(),
+                Duration.ofMinutes(1));
         var protocol = new ClientProtocol(null, new SessionTable<>(ClientSocket::principal), frameFactory, metrics,
                 Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, edge, null);
-        var socket = new ClientSocket(session, 10_000, new TokenBucket(1_000, 10_000, Clock.systemUTC()), () -> { });
+        var socket = new ClientSocket(wire, new Handshake(null, null, "127.0.0.1"), 10_000,
+                new TokenBucket(1_000, 10_000, Clock.systemUTC()), new ClientSocket.Listener() { });
         socket.authenticate(new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, null, Set.of()), "token");
-        List<JsonNode> replies = new ArrayList<>();
-        socket.outbound().subscribe(frame -> replies.add(JSON.readTree(frame.text())));
 
         for (String frame : frames) {
             int before = replies.size();
@@ -65,7 +71,7 @@ class ClientProtocolProperties {
                 assertThat(reply.get("ref")).isEqualTo(sent.get("ref"));
             }
         }
-        assertThat(session.closedWith).isNull();
+        assertThat(wire.closeRequested).isNull();
     }
 
     @Provide

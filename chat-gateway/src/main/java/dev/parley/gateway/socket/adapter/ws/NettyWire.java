@@ -1,0 +1,58 @@
+package dev.parley.gateway.socket.adapter.ws;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.concurrent.RejectedExecutionException;
+import org.springframework.web.reactive.socket.CloseStatus;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/** A {@link Wire} over Reactor Netty's upgraded connection: frames go straight to the channel. */
+final class NettyWire implements Wire {
+
+    private final Channel channel;
+    private final WebsocketOutbound outbound;
+
+    NettyWire(Channel channel, WebsocketOutbound outbound) {
+        this.channel = channel;
+        this.outbound = outbound;
+    }
+
+    @Override
+    public String id() {
+        return channel.id().asShortText();
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the event loop is shutting down, and its connections with it: nothing left to write to;
+            // the fan-out that called us must go on to the other sockets
+        }
+    }
+
+    @Override
+    public void write(String text, Runnable written) {
+        channel.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), text))).addListener((ChannelFutureListener) future -> written.run());
+    }
+
+    @Override
+    public void flush() {
+        channel.flush();
+    }
+
+    @Override
+    public void close(CloseStatus status) {
+        // Reactor Netty's close: sent once, after the frames written before it, then the connection closes
+        outbound.sendClose(status.getCode(), status.getReason()).subscribe();
+    }
+
+    @Override
+    public void abort(CloseStatus status) {
+        outbound.sendClose(status.getCode(), status.getReason()).subscribe();
+        channel.close();
+    }
+}
