@@ -35,10 +35,11 @@ public class StandaloneConfiguration {
     }
 
     /**
-     * Everything that is not the conversation service's API is the gateway's: the {@code /ws}
-     * socket, which authenticates with its first frame, and the widget, console and demo page,
-     * which are public files. Checked before the service's chain, which would ask every request for
-     * a bearer token. Static files keep their own cache headers.
+     * Everything that is not the conversation service's API is the gateway's: the widget, console
+     * and demo page, which are public files. ({@code /ws} never reaches a security chain: it is a
+     * Reactor Netty route ahead of WebFlux, and the socket authenticates with its first frame.)
+     * Checked before the service's chain, which would ask every request for a bearer token. Static
+     * files keep their own cache headers.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
