@@ -7,7 +7,9 @@ import dev.parley.gateway.presence.domain.OfflineGrace;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.routing.adapter.memory.MemoryRouting;
 import dev.parley.gateway.session.domain.Principal;
+import dev.parley.testsupport.MovableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,7 +30,7 @@ class AgentsGoingOfflineTest {
     private static final UUID BOB = UUID.randomUUID();
     private static final Principal AGENT = new Principal(BOB, Principal.Role.AGENT, null, Set.of());
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T12:00:00Z"));
     private final MemoryPresence presence = new MemoryPresence();
     private final MemoryRouting.Hub hub = new MemoryRouting.Hub();
     private final List<UUID> reported = new CopyOnWriteArrayList<>();

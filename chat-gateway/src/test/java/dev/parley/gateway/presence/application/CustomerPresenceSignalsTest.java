@@ -7,7 +7,9 @@ import dev.parley.gateway.presence.domain.OfflineGrace;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.routing.adapter.memory.MemoryRouting;
 import dev.parley.gateway.session.domain.Principal;
+import dev.parley.testsupport.MovableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,7 @@ class CustomerPresenceSignalsTest {
     private static final Principal CUSTOMER = new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, UUID.randomUUID(), Set.of());
     private static final Principal AGENT = new Principal(BOB, Principal.Role.AGENT, null, Set.of());
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-21T12:00:00Z"));
     private final MemoryRouting.Hub hub = new MemoryRouting.Hub();
     private final MemoryPresence presence = new MemoryPresence();
     private final List<Map.Entry<PresenceChange, Set<UUID>>> sent = new CopyOnWriteArrayList<>();

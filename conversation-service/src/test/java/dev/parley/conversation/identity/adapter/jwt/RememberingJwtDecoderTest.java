@@ -3,10 +3,9 @@ package dev.parley.conversation.identity.adapter.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.parley.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -18,28 +17,7 @@ class RememberingJwtDecoderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public long millis() {
-            return now.toEpochMilli();
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final MovableClock clock = new MovableClock(NOW);
     private final AtomicInteger verifications = new AtomicInteger();
     private Duration lifetime = Duration.ofHours(1);
     private final ReactiveJwtDecoder verifier = token -> {
@@ -48,7 +26,7 @@ class RememberingJwtDecoderTest {
             return Mono.error(new BadJwtException("bad signature"));
         }
         return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("user-of-" + token)
-                .issuedAt(now).expiresAt(now.plus(lifetime)).build());
+                .issuedAt(clock.instant()).expiresAt(clock.instant().plus(lifetime)).build());
     };
     private final RememberingJwtDecoder decoder = new RememberingJwtDecoder(verifier, 100, clock);
 
@@ -68,7 +46,7 @@ class RememberingJwtDecoderTest {
         lifetime = Duration.ofSeconds(30);
         decoder.decode("token-a").block();
 
-        now = NOW.plusSeconds(31);
+        clock.set(NOW.plusSeconds(31));
         decoder.decode("token-a").block();
 
         assertThat(verifications).hasValue(2);
@@ -86,11 +64,11 @@ class RememberingJwtDecoderTest {
     void aLongLivedTokenIsRememberedForAFewMinutesAtMostSoARemovedKeyStopsWorking() {
         lifetime = Duration.ofDays(1);
         decoder.decode("token-a").block();
-        now = NOW.plus(RememberingJwtDecoder.AT_MOST).minusSeconds(1);
+        clock.set(NOW.plus(RememberingJwtDecoder.AT_MOST).minusSeconds(1));
         decoder.decode("token-a").block();
         assertThat(verifications).hasValue(1);
 
-        now = NOW.plus(RememberingJwtDecoder.AT_MOST).plusSeconds(1);
+        clock.set(NOW.plus(RememberingJwtDecoder.AT_MOST).plusSeconds(1));
         decoder.decode("token-a").block();
 
         assertThat(verifications).hasValue(2);

@@ -1,4 +1,4 @@
-package dev.parley.gateway.presence.application;
+package dev.parley.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-public final class TestClock extends Clock {
+/** A UTC clock the test moves by hand; safe to read from other threads. */
+public final class MovableClock extends Clock {
 
-    private volatile Instant now = Instant.parse("2026-11-21T12:00:00Z");
+    private volatile Instant now;
+
+    public MovableClock(Instant start) {
+        this.now = start;
+    }
 
     public void advance(Duration by) {
         now = now.plus(by);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
