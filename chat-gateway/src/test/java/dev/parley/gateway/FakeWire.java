@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
@@ -14,6 +15,8 @@ import org.springframework.web.reactive.socket.CloseStatus;
 public class FakeWire implements Wire {
 
     private final String id = UUID.randomUUID().toString();
+    /** Pings sent. */
+    public final AtomicInteger pings = new AtomicInteger();
     /** The text frames that went out, in order. */
     public final List<String> written = new CopyOnWriteArrayList<>();
     /** The first close asked for, sent or not. */
@@ -97,6 +100,11 @@ public class FakeWire implements Wire {
             }
         }
         abort(status);
+    }
+
+    @Override
+    public void ping() {
+        pings.incrementAndGet();
     }
 
     @Override

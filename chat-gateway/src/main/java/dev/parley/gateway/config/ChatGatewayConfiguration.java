@@ -30,6 +30,7 @@ import dev.parley.gateway.socket.adapter.ws.ClientSocket;
 import dev.parley.gateway.socket.adapter.ws.Frames;
 import dev.parley.gateway.socket.adapter.ws.GatewayMetrics;
 import dev.parley.gateway.socket.adapter.ws.GatewaySocketHandler;
+import dev.parley.gateway.socket.adapter.ws.Heartbeats;
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -123,6 +124,13 @@ public class ChatGatewayConfiguration {
     @Bean
     OpenSockets openSockets() {
         return new OpenSockets();
+    }
+
+    /** Pings every socket each {@code ping-interval}; cuts those silent for {@code idle-timeout}. */
+    @Bean(destroyMethod = "close")
+    Heartbeats heartbeats(OpenSockets openSockets, GatewayMetrics gatewayMetrics, GatewayProperties properties) {
+        return new Heartbeats(openSockets, gatewayMetrics, properties.idleTimeout(), System::nanoTime)
+                .start(properties.pingInterval());
     }
 
     @Bean

@@ -12,6 +12,11 @@ import org.springframework.util.unit.DataSize;
  * @param nodeId                 this node's id in the routing registry and on its metrics; must be unique in
  *                               the cluster (the pod name on Kubernetes). Empty: a random id at each start
  * @param helloTimeout           how long a new socket may take to authenticate with its first frame
+ * @param pingInterval           how often every socket is sent a WebSocket ping (browsers answer with a
+ *                               pong); below the idle timeouts of proxies and load balancers (often 60 s)
+ * @param idleTimeout            a socket from which nothing came, not even a pong, for this long is cut
+ *                               (close 1001): its client is gone or stopped reading. More than
+ *                               {@code ping-interval}, so a live client always has a ping to answer
  * @param maxFrameSize           largest inbound frame; a bigger one closes the socket with 1009
  * @param conversationService    base URL of conversation-service: commands, resume and its JWKS
  * @param issuer                 the {@code iss} every accepted token carries (conversation-service's
@@ -51,6 +56,8 @@ import org.springframework.util.unit.DataSize;
 public record GatewayProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("5s") Duration helloTimeout,
+        @DefaultValue("25s") Duration pingInterval,
+        @DefaultValue("75s") Duration idleTimeout,
         @DefaultValue("64KB") DataSize maxFrameSize,
         @DefaultValue("http://127.0.0.1:8081") String conversationService,
         @DefaultValue("parley") String issuer,
@@ -72,6 +79,10 @@ public record GatewayProperties(
 
     public GatewayProperties {
         agentOrigins = agentOrigins == null ? List.of() : List.copyOf(agentOrigins);
+        if (idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new IllegalArgumentException("parley.gateway.idle-timeout (" + idleTimeout
+                    + ") must be longer than parley.gateway.ping-interval (" + pingInterval + ")");
+        }
     }
 
     /**

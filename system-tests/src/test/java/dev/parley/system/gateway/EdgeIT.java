@@ -2,6 +2,7 @@ package dev.parley.system.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +46,7 @@ class EdgeIT {
     private static final int HELLO_FAILURES = 3;
     private static final int COMMANDS_PER_USER = 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(3);
 
     private static Stack stack;
     private static Tokens tokens;
@@ -57,7 +60,8 @@ class EdgeIT {
                 "parley.gateway.limits.hello-failures-per-address=" + HELLO_FAILURES,
                 "parley.gateway.limits.commands-per-user=" + COMMANDS_PER_USER,
                 "parley.gateway.limits.commands-per-user-period=10m",
-                "parley.gateway.commands-per-second=1000", "parley.gateway.command-burst=1000");
+                "parley.gateway.commands-per-second=1000", "parley.gateway.command-burst=1000",
+                "parley.gateway.ping-interval=1s", "parley.gateway.idle-timeout=" + IDLE_TIMEOUT.toSeconds() + "s");
         Cast.seed(database);
         seedShop(database);
         tokens = new Tokens(stack.servicePort);
@@ -185,6 +189,32 @@ class EdgeIT {
         }
 
         assertThat(firstFrames).hasSize(60).allSatisfy(frame -> assertThat(frame).contains("\"type\":\"welcome\""));
+    }
+
+    /** A client that is gone, or stopped reading, answers no ping: its connection is cut. */
+    @Test
+    void aSocketThatAnswersNoPingIsCutAfterTheIdleTimeout() throws Exception {
+        String token = tokens.newCustomer().path("token").asString();
+        try (Socket socket = RawWebSocket.upgrade(stack.gatewayPort, null, Map.of("X-Forwarded-For", address()))) {
+            assertThat(RawWebSocket.hello(socket, token)).contains("\"type\":\"welcome\"");
+            socket.setSoTimeout((int) IDLE_TIMEOUT.multipliedBy(5).toMillis());
+
+            RawWebSocket.Ending ending = RawWebSocket.readUntilClosed(socket);
+
+            assertThat(ending.pings()).isPositive();
+            assertThat(ending.closeCode()).isIn(1001, -1);
+        }
+    }
+
+    /** The JDK's client answers pings as browsers do: a quiet but live socket stays. */
+    @Test
+    void aQuietSocketThatAnswersPingsOutlivesTheIdleTimeout() {
+        Client quiet = hello(stack.gatewayPort, tokens.newCustomer().path("token").asString(), Map.of());
+
+        await().during(IDLE_TIMEOUT.multipliedBy(2)).atMost(IDLE_TIMEOUT.multipliedBy(3))
+                .until(() -> !quiet.closedWith.isDone());
+
+        assertThat(quiet.call("ping", Map.of()).isObject()).isTrue();
     }
 
     private void assertRefusedWith429(int port, String address) {

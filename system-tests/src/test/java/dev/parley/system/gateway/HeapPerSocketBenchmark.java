@@ -52,7 +52,9 @@ class HeapPerSocketBenchmark {
              var node = ServiceProcess.start(ChatGatewayApplication.class, List.of("-Xmx2g", "-XX:+UseG1GC"),
                      Stack.gatewayArguments(service.port, 1, kafka, redis,
                              "parley.gateway.limits.connects-per-address=1000000",
-                             "parley.gateway.hello-timeout=60s"), "heap-bench-gateway")) {
+                             "parley.gateway.hello-timeout=60s",
+                             // the idle clients never read, so they answer no ping: keep them anyway
+                             "parley.gateway.idle-timeout=1h"), "heap-bench-gateway")) {
             Cast.seed(database);
             String token = new Tokens(service.port).newCustomer().path("token").asString();
             List<ClientProcess> clients = new ArrayList<>();

@@ -2,12 +2,14 @@ package dev.parley.system.gateway;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -50,6 +52,41 @@ final class RawWebSocket {
     static String hello(Socket socket, String token) throws IOException {
         writeText(socket.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + token + "\"}");
         return readText(new DataInputStream(socket.getInputStream()));
+    }
+
+    /** What a socket that reads but never answers saw until the gateway closed it. */
+    record Ending(int pings, int closeCode) {
+    }
+
+    /**
+     * Reads (and never answers) what the gateway sends until it closes the connection: the pings
+     * seen, and the close frame's code, or -1 when the connection ended without one.
+     */
+    static Ending readUntilClosed(Socket socket) throws IOException {
+        var in = new DataInputStream(socket.getInputStream());
+        int pings = 0;
+        while (true) {
+            int first;
+            try {
+                first = in.readUnsignedByte();
+            } catch (EOFException | SocketException ended) {
+                return new Ending(pings, -1);
+            }
+            int opcode = first & 0x0f;
+            int length = in.readUnsignedByte() & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = (int) in.readLong();
+            }
+            byte[] payload = new byte[length];
+            in.readFully(payload);
+            if (opcode == 0x9) {
+                pings++;
+            } else if (opcode == 0x8) {
+                return new Ending(pings, length >= 2 ? (payload[0] & 0xff) << 8 | (payload[1] & 0xff) : -1);
+            }
+        }
     }
 
     private static String readHeaders(InputStream in) throws IOException {

@@ -42,6 +42,7 @@ public final class ClientSocket {
     private volatile Principal principal;
     private volatile String token;
     private volatile Instant tokenExpiresAt;
+    private volatile long lastHeardNanos = System.nanoTime(); // any frame from the client, pongs included
     private Disposable helloTimer; // guarded by this
     private Disposable expiryTimer; // guarded by this
 
@@ -58,6 +59,21 @@ public final class ClientSocket {
         this.queueCapacity = queueCapacity;
         this.commands = commands;
         this.listener = listener;
+    }
+
+    /** The client sent something (a frame, a pong) at {@code nanoTime}: it is alive. */
+    public void heard(long nanoTime) {
+        lastHeardNanos = nanoTime;
+    }
+
+    /** {@link System#nanoTime} when the client was last heard from. */
+    public long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    /** Asks the client for a sign of life. */
+    public void ping() {
+        wire.ping();
     }
 
     public String id() {

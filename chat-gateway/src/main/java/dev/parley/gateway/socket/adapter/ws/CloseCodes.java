@@ -19,6 +19,8 @@ public final class CloseCodes {
     public static final CloseStatus ORIGIN_NOT_ALLOWED = new CloseStatus(4403, "origin not allowed");
     /** The socket's token expired and no {@code auth} frame renewed it. */
     public static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "token expired");
+    /** Nothing, not even a pong, came from the client within the idle timeout: the connection is cut. */
+    public static final CloseStatus IDLE_TIMEOUT = new CloseStatus(1001, "idle: no frame or pong in time");
     /** The node shuts down: reconnect (to another node) and resume with lastSeqs. */
     public static final CloseStatus SERVICE_RESTART = new CloseStatus(1012, "service restart; reconnect");
     /** conversation-service's signing keys could not be fetched to verify the hello's token. */

@@ -95,6 +95,7 @@ public final class GatewaySocketHandler {
             }
         }, limits.helloTimeout().toMillis(), TimeUnit.MILLISECONDS));
         return in.aggregateFrames(aggregateLimit).receiveFrames()
+                .doOnNext(frame -> socket.heard(System.nanoTime()))
                 .map(GatewaySocketHandler::read)
                 .filter(frame -> frame != IGNORED)
                 // one frame at a time, in order, like concatMap; but concatMap's inner keeps the
@@ -131,7 +132,7 @@ public final class GatewaySocketHandler {
         }
     }
 
-    /** Text and binary messages are both read as UTF-8 text; a pong a client sends unasked is no frame of the protocol. */
+    /** Text and binary messages are both read as UTF-8 text; a pong (to {@link Heartbeats}' ping) is no frame of the protocol. */
     private static Inbound read(WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
             return new Inbound(frame.content().readableBytes(), frame.content().toString(StandardCharsets.UTF_8));

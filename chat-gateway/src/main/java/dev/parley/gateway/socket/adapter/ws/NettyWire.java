@@ -3,6 +3,7 @@ package dev.parley.gateway.socket.adapter.ws;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.concurrent.RejectedExecutionException;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -48,6 +49,11 @@ final class NettyWire implements Wire {
     public void close(CloseStatus status) {
         // Reactor Netty's close: sent once, after the frames written before it, then the connection closes
         outbound.sendClose(status.getCode(), status.getReason()).subscribe();
+    }
+
+    @Override
+    public void ping() {
+        execute(() -> channel.writeAndFlush(new PingWebSocketFrame()));
     }
 
     @Override

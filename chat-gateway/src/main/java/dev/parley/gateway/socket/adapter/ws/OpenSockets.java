@@ -53,6 +53,11 @@ public final class OpenSockets {
         return emptied.asMono();
     }
 
+    /** The sockets open now (a live view: sockets may come and go while it is read). */
+    public Iterable<ClientSocket> all() {
+        return open;
+    }
+
     public int size() {
         return open.size();
     }

@@ -26,4 +26,7 @@ public interface Wire {
 
     /** Closes the connection at once: frames not sent yet, the close frame included, may be lost. */
     void abort(CloseStatus status);
+
+    /** Sends a WebSocket ping (any thread); a live client answers with a pong. */
+    void ping();
 }
