@@ -123,19 +123,24 @@ final class RawWebSocket {
         out.flush();
     }
 
+    /** The next text frame; pings (the gateway's heartbeats) are skipped, unanswered. */
     private static String readText(DataInputStream in) throws IOException {
-        int opcode = in.readUnsignedByte() & 0x0f;
-        int length = in.readUnsignedByte() & 0x7f;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            throw new IOException("unexpectedly large frame");
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0f;
+            int length = in.readUnsignedByte() & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                throw new IOException("unexpectedly large frame");
+            }
+            byte[] payload = new byte[length];
+            in.readFully(payload);
+            if (opcode == 0x8) {
+                throw new IOException("closed by the gateway: " + (length >= 2 ? ((payload[0] & 0xff) << 8 | (payload[1] & 0xff)) : "?"));
+            }
+            if (opcode != 0x9 && opcode != 0xA) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
         }
-        byte[] payload = new byte[length];
-        in.readFully(payload);
-        if (opcode == 0x8) {
-            throw new IOException("closed by the gateway: " + (length >= 2 ? ((payload[0] & 0xff) << 8 | (payload[1] & 0xff)) : "?"));
-        }
-        return new String(payload, StandardCharsets.UTF_8);
     }
 }
