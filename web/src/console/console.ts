@@ -225,24 +225,28 @@ export class Console {
 
   private async open(id: string): Promise<void> {
     try {
-      const [detail, page] = await Promise.all([
-        this.socket.request<Detail>('conversation.open', { conversationId: id }),
-        this.socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
-      ]);
-      const timeline = new Timeline();
-      timeline.status = detail.conversation.status;
-      timeline.ownerId = detail.conversation.ownerId;
-      timeline.load(page);
-      timeline.more = page.more;
-      for (const p of detail.participants) {
-        timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
-      }
-      this.socket.seqs.advance(id, detail.conversation.lastSeq);
-      this.current = { summary: this.find(id) ?? null, detail, timeline };
-      void this.askPresence(detail.conversation.customerId);
-      this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
-      this.typing.textContent = '';
-      this.renderConversation();
+      // The detail is read before the history (commands run in order), so the history covers its lastSeq.
+      await this.socket.load(id, async () => {
+        const [detail, page] = await Promise.all([
+          this.socket.request<Detail>('conversation.open', { conversationId: id }),
+          this.socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
+        ]);
+        return { state: { detail, page }, throughSeq: detail.conversation.lastSeq };
+      }, ({ detail, page }) => {
+        const timeline = new Timeline();
+        timeline.status = detail.conversation.status;
+        timeline.ownerId = detail.conversation.ownerId;
+        timeline.load(page);
+        timeline.more = page.more;
+        for (const p of detail.participants) {
+          timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+        }
+        this.current = { summary: this.find(id) ?? null, detail, timeline };
+        this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
+        this.typing.textContent = '';
+        this.renderConversation();
+        void this.askPresence(detail.conversation.customerId);
+      });
       this.renderList();
       this.markRead();
     } catch (e) {

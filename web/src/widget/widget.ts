@@ -189,21 +189,25 @@ export class Widget {
 
   private async openConversation(id: string): Promise<void> {
     const socket = this.socket!;
-    const [detail, page] = await Promise.all([
-      socket.request<Detail>('conversation.open', { conversationId: id }),
-      socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
-    ]);
-    this.conversation = detail.conversation;
-    this.timeline = new Timeline();
-    this.timeline.status = detail.conversation.status;
-    this.timeline.ownerId = detail.conversation.ownerId;
-    this.timeline.load(page);
-    this.timeline.more = page.more;
-    for (const p of detail.participants) {
-      this.timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
-    }
-    this.myReadSeq = this.sentReadSeq = this.timeline.reads.get(this.session!.customerId)?.lastReadSeq ?? 0;
-    socket.seqs.advance(id, detail.conversation.lastSeq);
+    // The detail is read before the history (commands run in order), so the history covers its lastSeq.
+    await socket.load(id, async () => {
+      const [detail, page] = await Promise.all([
+        socket.request<Detail>('conversation.open', { conversationId: id }),
+        socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
+      ]);
+      return { state: { detail, page }, throughSeq: detail.conversation.lastSeq };
+    }, ({ detail, page }) => {
+      this.conversation = detail.conversation;
+      this.timeline = new Timeline();
+      this.timeline.status = detail.conversation.status;
+      this.timeline.ownerId = detail.conversation.ownerId;
+      this.timeline.load(page);
+      this.timeline.more = page.more;
+      for (const p of detail.participants) {
+        this.timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+      }
+      this.myReadSeq = this.sentReadSeq = this.timeline.reads.get(this.session!.customerId)?.lastReadSeq ?? 0;
+    });
     await this.refreshQueuePosition();
     this.render();
     this.markRead();

@@ -177,6 +177,22 @@ class BrowserJourneyIT {
             assertThat(customer.message("My order 43 is late")).isVisible();
             assertThat(customer.message("VIP customer")).hasCount(0);
 
+            // The customer's line drops. Meanwhile Sam writes a note and then a reply; back online, the
+            // widget resumes and shows the reply, never the note (issue 15, defect 1: the reply after a
+            // note was lost on resume).
+            customer.line.cut();
+            assertThat(customer.status()).containsText("reconnecting");
+            agent.note("Internal: refund approved by finance");
+            assertThat(agent.message("refund approved")).isVisible();
+            assertThat(agent.message("refund approved")).not().hasClass(Pattern.compile("pending"));
+            agent.send("Your refund is on its way.");
+            assertThat(agent.message("Your refund is on its way.")).isVisible();
+            assertThat(agent.message("Your refund is on its way.")).not().hasClass(Pattern.compile("pending"));
+            customer.line.restore();
+            assertThat(customer.message("Your refund is on its way.")).isVisible();
+            assertThat(customer.status()).not().containsText("reconnecting");
+            assertThat(customer.message("refund approved")).hasCount(0);
+
             // Resolve, then a customer reply reopens.
             agent.act("Resolve");
             assertThat(customer.status()).containsText("Resolved");
