@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff';
-import { Envelope, EventsPage, ParleyError, Welcome } from './protocol';
+import { Envelope, EventsPage, ParleyError, transient, Welcome } from './protocol';
 import { SeqTracker } from './seqs';
 
 export type ConnectionState = 'connecting' | 'open' | 'offline';
@@ -32,13 +32,6 @@ interface Pending {
 const REPEATABLE = new Set(['message.send', 'read', 'history', 'events.since', 'conversation.open',
   'conversation.list', 'conversation.talk_to_agent', 'ping', 'reaction.add', 'reaction.remove']);
 const PING_EVERY_MS = 20000;
-/** Refusals of a gap fill that say "not now" (the gateway or conversation-service could not answer): asked again after a backoff. */
-const TRANSIENT = new Set(['upstream.unavailable', 'frame.rate_limited', 'gateway.internal', 'connection.lost']);
-
-function transient(error: unknown): boolean {
-  const code = error instanceof ParleyError ? error.code : '';
-  return TRANSIENT.has(code) || code.startsWith('http.5');
-}
 
 /**
  * The client side of docs/protocol.md: hello with `lastSeqs`, commands answered by ref, events

@@ -1,4 +1,5 @@
 import { CHAT_ICON, CLIP_ICON, duration, h, icon, newId, replaceChildren } from '../shared/dom';
+import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
 import { MessageList } from '../shared/messages';
@@ -29,6 +30,9 @@ export class Widget {
   private timeline = new Timeline();
   private myReadSeq = 0;
   private sentReadSeq = 0;
+  /** Receipts coalesced: a burst of messages read at once is one receipt, latest wins. */
+  private readonly reads = new ReadReceipts((conversationId, lastDeliveredSeq, lastReadSeq) =>
+    this.socket ? this.socket.request('read', { conversationId, lastDeliveredSeq, lastReadSeq }) : Promise.reject(new Error('no socket')));
   private open = false;
   private loaded = false;
   private queueText = '';
@@ -368,8 +372,7 @@ export class Widget {
     this.sentReadSeq = last;
     this.myReadSeq = Math.max(this.myReadSeq, readSeq);
     this.renderBadge();
-    this.socket.request('read', { conversationId: this.conversation.id, lastDeliveredSeq: last, lastReadSeq: this.myReadSeq })
-      .catch(() => undefined);
+    this.reads.report(this.conversation.id, last, this.myReadSeq);
   }
 
   private render(): void {
