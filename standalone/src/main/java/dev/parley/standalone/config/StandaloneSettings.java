@@ -1,6 +1,5 @@
 package dev.parley.standalone.config;
 
-import dev.parley.conversation.config.ConversationProperties;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,7 +34,6 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
 
     static final String WORKER_CLIENT_ID = "assignment-worker";
     static final String DATABASE_URL = "PARLEY_DB_URL";
-    private static final String MEMORY = "memory";
     /** 32 random bytes, hex: above the conversation service's 32-character minimum for service secrets. */
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,15 +66,14 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
             pinned.put("spring.r2dbc.url", "r2dbc:" + postgres);
             pinned.put("spring.flyway.url", "jdbc:" + postgres);
         }
-        derived.put(ConversationProperties.STORE, databaseUrl.isBlank() ? MEMORY : "postgres");
         // Pinned values override application.yml's defaults; derived ones only fill gaps.
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE + "Pinned", pinned));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "Derived", derived));
     }
 
-    /** Whether conversations live in memory only (no PostgreSQL configured). */
+    /** Whether no PostgreSQL is configured. */
     static boolean memoryStore(Environment environment) {
-        return MEMORY.equalsIgnoreCase(environment.getProperty(ConversationProperties.STORE, "").strip());
+        return environment.getProperty(DATABASE_URL, "").isBlank();
     }
 
     /** The server listens on every interface unless {@code server.address} names one. */
