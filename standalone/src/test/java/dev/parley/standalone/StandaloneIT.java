@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.standalone.database.DataDirectoryInUseException;
 import dev.parley.standalone.database.EmbeddedDatabase;
 import dev.parley.testsupport.http.ActuatorProbe;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.env.Environment;
@@ -19,19 +21,22 @@ class StandaloneIT {
     Path dataDirectory;
 
     @Test
-    void aFirstStartCreatesTheDataDirectoryAndRunsOnItWithoutRedis() {
-        try (var suite = Suite.embedded(dataDirectory)) {
+    void aFirstStartCreatesThePrivateDataDirectoryAndRunsOnItWithoutRedis() throws Exception {
+        Path data = dataDirectory.resolve("parley");
+        try (var suite = Suite.embedded(data)) {
             assertThat(ActuatorProbe.onLocalPort(suite.port).health("readiness").healthStatus()).isEqualTo("UP");
             assertThat(suite.has(ReactiveRedisConnectionFactory.class)).as("no Redis connection").isFalse();
             var database = suite.bean(EmbeddedDatabase.class);
             assertThat(database.created()).as("initdb ran for this start").isTrue();
-            assertThat(database.directory().root()).isEqualTo(dataDirectory);
-            assertThat(dataDirectory.resolve("postgres").resolve("PG_VERSION")).exists();
+            assertThat(database.directory().root()).isEqualTo(data);
+            assertThat(data.resolve("postgres").resolve("PG_VERSION")).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).as("its owner's only")
+                    .isEqualTo("rwx------");
             assertThat(suite.bean(Environment.class).getProperty("parley.attachments.directory"))
-                    .as("uploads kept beside the database").isEqualTo(dataDirectory.resolve("attachments").toString());
+                    .as("uploads kept beside the database").isEqualTo(data.resolve("attachments").toString());
             assertThat(suite.demo().agents()).hasSize(2).allSatisfy(agent -> assertThat(agent.newPassword()).isPresent());
         }
-        assertThat(dataDirectory.resolve("postgres").resolve("postmaster.pid")).as("stopped cleanly").doesNotExist();
+        assertThat(data.resolve("postgres").resolve("postmaster.pid")).as("stopped cleanly").doesNotExist();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,8 +147,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         log.info("Running as root: the embedded PostgreSQL runs as an unprivileged user in a user namespace (unshare -U)");
     }
 
+    /** Private to its owner where the file system says so: it holds every conversation and upload. */
     private static void createDirectories(Path root) {
         try {
+            if (!Files.exists(root) && root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the data directory " + root + " (" + DataDirectory.VARIABLE + ")", e);
