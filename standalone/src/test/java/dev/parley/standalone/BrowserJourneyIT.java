@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.parley.standalone.demo.DemoData.DemoAgent;
-import dev.parley.testsupport.RealInfrastructure;
-import dev.parley.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +18,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The widget and the console in real headless Chromium against the whole suite on PostgreSQL: a
+ * The widget and the console in real headless Chromium against the whole suite on its embedded
+ * PostgreSQL, as a first start runs it: a
  * customer and an agent, each in their own browser context, go through the journey issue 7
  * describes. Screenshots land in {@code target/browser/}.
  */
-@RealInfrastructure
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyIT {
 
@@ -35,18 +34,18 @@ class BrowserJourneyIT {
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
 
     private static SystemChromium chromium;
-    private static TestDatabase database;
+    @TempDir
+    static Path dataDirectory;
     private static Suite suite;
     private static DemoAgent sam;
     private static String samPassword;
 
     @BeforeAll
-    static void start(TestDatabase db) {
+    static void start() {
         chromium = SystemChromium.launchOrSkip();
         // Generous: the first page loads while the suite is still warming up on a shared machine.
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        database = db;
-        suite = Suite.onPostgres(database);
+        suite = Suite.embedded(dataDirectory);
         sam = suite.demo().agents().stream().filter(agent -> !agent.admin()).findFirst().orElseThrow();
         samPassword = sam.newPassword().orElseThrow();
     }
@@ -219,7 +218,7 @@ class BrowserJourneyIT {
             assertThat(customer.status()).containsText("reconnecting");
             assertThat(agent.connection()).containsText("reconnecting");
             customer.send("Are you still there?");
-            suite = Suite.onPostgres(database, port);
+            suite = Suite.embedded(dataDirectory, port);
             assertThat(agent.connection()).hasText("Connected");
             assertThat(agent.message("Are you still there?")).isVisible();
             agent.send("Still here, after a restart.");

@@ -18,10 +18,13 @@ import org.slf4j.LoggerFactory;
  *       {@code postgresql://user:pass@host:port/db}), {@code PARLEY_TEST_REDIS_URL}
  *       ({@code redis://host:port}), {@code PARLEY_TEST_KAFKA_BOOTSTRAP} ({@code host:port}). When set
  *       but not answering, the kind counts as missing: nothing else is tried behind the user's back;</li>
- *   <li>Testcontainers ({@code postgres:17-alpine}, {@code redis:7-alpine}, {@code apache/kafka}) when
- *       a Docker engine answers;</li>
- *   <li>PostgreSQL on 127.0.0.1:5432 (user {@code postgres}, no password) and Redis on
- *       127.0.0.1:6379 if they answer; for Kafka, a KRaft broker started inside this JVM.</li>
+ *   <li>for PostgreSQL: the local server on 127.0.0.1:5432 (user {@code postgres}, no password) if it
+ *       answers, else Testcontainers ({@code postgres:17-alpine}) when a Docker engine answers, else
+ *       an embedded PostgreSQL 17 started once in this JVM from the binaries on the classpath, so
+ *       nothing but a JDK is needed ({@code PARLEY_TEST_POSTGRES=embedded} takes that one directly);</li>
+ *   <li>for Redis and Kafka: Testcontainers ({@code redis:7-alpine}, {@code apache/kafka}) when a
+ *       Docker engine answers, else Redis on 127.0.0.1:6379 if it answers, and for Kafka a KRaft
+ *       broker started inside this JVM.</li>
  * </ol>
  *
  * <h2>When a kind cannot be had</h2>

@@ -9,7 +9,8 @@ enum InfrastructureKind {
             "PARLEY_TEST_POSTGRES_URL",
             "jdbc:postgresql://HOST:5432/postgres?user=U&password=P  or  postgresql://U:P@HOST:5432/postgres",
             "postgres:17-alpine",
-            "a PostgreSQL on 127.0.0.1:5432 that lets user 'postgres' in without a password"),
+            "a PostgreSQL on 127.0.0.1:5432 that lets user 'postgres' in without a password, or else the"
+                    + " embedded PostgreSQL started in the test JVM (as root it needs user namespaces: unshare -U)"),
 
     REDIS("Redis",
             "PARLEY_TEST_REDIS_URL",

@@ -12,24 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                     (a RESOLVED one always reopens); off: the widget starts a new one
  * @param inactivity                   the timers that move quiet conversations on
  * @param bot                          how the FAQ bot answers
- * @param store                        where conversations, the directory and identities live:
- *                                     {@code postgres} (R2DBC, Flyway; survives restarts, any number of
- *                                     instances) or {@code memory} (one process, no database, forgets
- *                                     everything at exit: the standalone mode and demos)
  */
 @ConfigurationProperties("parley.conversation")
 public record ConversationProperties(
         @DefaultValue Messages messages,
         @DefaultValue("false") boolean reopenClosedOnCustomerReply,
         @DefaultValue Inactivity inactivity,
-        @DefaultValue Bot bot,
-        @DefaultValue("postgres") Store store) {
-
-    /** The property that chooses the store; read before binding, to pick the store's beans. */
-    public static final String STORE = "parley.conversation.store";
-
-    /** Where the conversation service keeps its state. */
-    public enum Store { POSTGRES, MEMORY }
+        @DefaultValue Bot bot) {
 
     /**
      * @param confidenceThreshold the share (0..1) of the customer's meaningful words the best entry must

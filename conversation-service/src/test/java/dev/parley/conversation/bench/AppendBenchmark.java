@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.conversation.fixtures.Cast;
 import dev.parley.conversation.fixtures.StoreFixture;
-import dev.parley.conversation.fixtures.StoreUnderTest;
-import dev.parley.conversation.lifecycle.application.ConversationStore;
+import dev.parley.conversation.fixtures.ClassDatabase;
 import dev.parley.conversation.lifecycle.application.StartingConversation;
 import dev.parley.conversation.lifecycle.domain.Conversation;
-import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.application.SendingMessage;
-import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
 import dev.parley.conversation.reading.application.ReadingConversations;
 import dev.parley.conversation.shared.domain.Outcome;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,9 +31,9 @@ import reactor.core.publisher.Flux;
  * concurrently (each by its own closed-loop sender, so latency is service time), and the time of
  * a 50-message history page in a conversation of 100,000 messages. Prints numbers; asserts only
  * that the work was done. Run: {@code ./mvnw -Pbenchmarks -pl conversation-service -am verify}, on the
- * in-memory store with {@code -Dparley.conversation.store=memory}.
+ * embedded PostgreSQL with {@code PARLEY_TEST_POSTGRES=embedded} in the environment (test-support).
  */
-@ExtendWith(StoreUnderTest.class)
+@ExtendWith(ClassDatabase.class)
 @SpringBootTest(properties = "parley.engine=memory")
 @DirtiesContext
 class AppendBenchmark {
@@ -55,23 +50,17 @@ class AppendBenchmark {
     private SendingMessage sending;
     @Autowired
     private ReadingConversations reading;
-    @Autowired
-    private ConversationStore conversationStore;
-    @Autowired
-    private MessageStore messages;
-    @Autowired
-    private ApplicationContext context;
 
     @DynamicPropertySource
     static void pointAtServers(DynamicPropertyRegistry registry) {
-        StoreUnderTest.pointAt(registry);
+        ClassDatabase.pointAt(registry);
         registry.add("spring.r2dbc.pool.max-size", () -> "50");
     }
 
     @Test
     void appendAndHistory() throws Exception {
-        StoreFixture.of(context).seedCast();
-        System.out.println("BENCHMARK store: " + StoreUnderTest.name());
+        StoreFixture.onClassDatabase().seedCast();
+        System.out.println("BENCHMARK store: " + ClassDatabase.database().server());
         List<Conversation> conversations = Flux.range(0, CONVERSATIONS)
                 .concatMap(i -> starting.start(Cast.ALICE_CUSTOMER)).map(AppendBenchmark::value).collectList().block();
 
@@ -112,11 +101,7 @@ class AppendBenchmark {
 
     /** Bulk-fills a conversation with messages and their events, as years of chat would. */
     private void fill(UUID conversation, int count) throws Exception {
-        if (StoreUnderTest.inMemory()) {
-            fillThroughPorts(conversation, count);
-            return;
-        }
-        try (var connection = StoreUnderTest.database().openConnection(); var statement = connection.createStatement()) {
+        try (var connection = ClassDatabase.database().openConnection(); var statement = connection.createStatement()) {
             statement.execute("""
                     WITH base AS (SELECT last_seq FROM conversation WHERE id = '%1$s')
                     INSERT INTO message (id, conversation_id, seq, sender_id, sender_kind, kind, body, client_msg_id, created_at)
@@ -126,18 +111,6 @@ class AppendBenchmark {
             statement.execute("UPDATE conversation SET last_seq = last_seq + %d WHERE id = '%s'".formatted(count, conversation));
             statement.execute("ANALYZE message");
         }
-    }
-
-    /** The same rows as the SQL fill, through the store ports (the in-memory store has no SQL). */
-    private void fillThroughPorts(UUID conversation, int count) {
-        Conversation c = conversationStore.find(conversation).block();
-        Instant now = Instant.now();
-        Flux.range(1, count)
-                .concatMap(g -> messages.insert(new Message(UUID.randomUUID(), conversation, c.lastSeq() + g, Cast.ALICE,
-                        Message.SenderKind.CUSTOMER, MessageKind.TEXT, "filler message number " + g, null, "fill-" + g, now,
-                        null, null)))
-                .then(conversationStore.update(c.withLastSeq(c.lastSeq() + count), null, null))
-                .block(Duration.ofMinutes(10));
     }
 
     private Histogram timePages(UUID conversation, Long before) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.directory.domain.Agent;
 import dev.parley.conversation.fixtures.StoreFixture;
-import dev.parley.conversation.fixtures.StoreUnderTest;
+import dev.parley.conversation.fixtures.ClassDatabase;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
@@ -27,10 +27,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,12 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The conversation use cases with the in-memory event bus (Kafka is not what these tests are
- * about; the outbox rows are), on the store under test: they are the contract suite both stores
- * pass ({@link StoreUnderTest}). Tests check state through the ports, never through SQL, so the
- * same assertions hold for both. The cast is seeded once per class.
+ * about; the outbox rows are), on a PostgreSQL database of the class's own ({@link ClassDatabase}).
+ * Tests check state through the ports; {@link StoreFixture} does what no port offers. The cast is
+ * seeded once per class.
  */
-@ExtendWith(StoreUnderTest.class)
-@DisplayNameGeneration(StoreUnderTest.Named.class)
+@ExtendWith(ClassDatabase.class)
 @SpringBootTest(properties = {"parley.engine=memory", "parley.conversation.inactivity.enabled=false"})
 @DirtiesContext
 abstract class CoreTestBase {
@@ -69,8 +66,6 @@ abstract class CoreTestBase {
     protected EventLog eventLog;
     @Autowired
     protected ConversationQueries queries;
-    @Autowired
-    private ApplicationContext context;
     protected StoreFixture store;
 
     @BeforeAll
@@ -80,12 +75,12 @@ abstract class CoreTestBase {
 
     @DynamicPropertySource
     static void pointAtTheStore(DynamicPropertyRegistry registry) {
-        StoreUnderTest.pointAt(registry);
+        ClassDatabase.pointAt(registry);
     }
 
     @BeforeEach
     void seedTheCastOnce() {
-        store = StoreFixture.of(context);
+        store = StoreFixture.onClassDatabase();
         if (!seeded) {
             store.seedCast();
             seeded = true;

@@ -1,17 +1,14 @@
 package dev.parley.conversation.identity;
 
 import dev.parley.conversation.fixtures.StoreFixture;
-import dev.parley.conversation.fixtures.StoreUnderTest;
+import dev.parley.conversation.fixtures.ClassDatabase;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,12 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The conversation service running on the store under test ({@link StoreUnderTest}: a PostgreSQL
- * database of the test class's own, or in memory), with the {@link IdentityCast} seeded before
- * each test, called over real HTTP.
+ * The conversation service running on a PostgreSQL database of the test class's own
+ * ({@link ClassDatabase}), with the {@link IdentityCast} seeded before each test, called over real HTTP.
  */
-@ExtendWith(StoreUnderTest.class)
-@DisplayNameGeneration(StoreUnderTest.Named.class)
+@ExtendWith(ClassDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // No Kafka needed: identity publishes no events.
         "parley.engine=memory",
@@ -38,8 +33,6 @@ public abstract class RunningService {
 
     @LocalServerPort
     protected int port;
-    @Autowired
-    private ApplicationContext context;
     /** What the tests check of the store beyond the API. */
     protected StoreFixture store;
 
@@ -47,12 +40,12 @@ public abstract class RunningService {
 
     @DynamicPropertySource
     static void pointAtTheStore(DynamicPropertyRegistry registry) {
-        StoreUnderTest.pointAt(registry);
+        ClassDatabase.pointAt(registry);
     }
 
     @BeforeEach
     void seedAndConnect() {
-        store = StoreFixture.of(context);
+        store = StoreFixture.onClassDatabase();
         store.seedCast();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }

@@ -17,7 +17,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.parley.conversation.config.IdentityProperties;
+import dev.parley.conversation.identity.config.IdentityProperties;
 import dev.parley.conversation.identity.adapter.jwt.NimbusTokenIssuer;
 import dev.parley.conversation.identity.domain.Caller;
 import java.time.Duration;
