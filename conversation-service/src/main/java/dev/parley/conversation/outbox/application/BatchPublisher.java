@@ -6,6 +6,8 @@ import dev.parley.events.EncodedEvent;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.json.EventCodec;
 import dev.parley.events.json.MalformedEventException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,7 +44,8 @@ final class BatchPublisher {
         return lease.oldestUnpublished(limit).flatMap(batch -> quarantineDamaged(lease, batch)
                 .flatMapMany(publishable -> Flux.fromIterable(TopicRun.runsOf(publishable)))
                 .concatMap(run -> publish(run).then(Mono.defer(() -> lease.removePublished(run.ids())))
-                        .doOnSuccess(ignored -> observer.published(run.events().size())))
+                        .doOnSuccess(ignored -> observer.published(run.events().size(),
+                                Duration.between(run.events().get(0).createdAt(), Instant.now()))))
                 .then(Mono.just(batch.size())));
     }
 

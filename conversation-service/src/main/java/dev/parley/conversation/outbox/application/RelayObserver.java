@@ -6,8 +6,8 @@ public interface RelayObserver {
     /** This relay took ({@code true}) or gave up / lost ({@code false}) the lease. */
     void leading(boolean leading);
 
-    /** The bus confirmed {@code count} events and they left the outbox. */
-    void published(int count);
+    /** The bus confirmed {@code count} events and they left the outbox; the oldest was written {@code since} ago. */
+    void published(int count, java.time.Duration oldestSince);
 
     /** The bus refused a batch; it stays unpublished and is retried after a backoff. */
     void publishFailed(Throwable cause);

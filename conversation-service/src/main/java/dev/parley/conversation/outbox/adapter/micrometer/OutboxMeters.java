@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,10 +25,12 @@ public final class OutboxMeters implements RelayObserver {
     static final String PUBLISHED = "parley.outbox.published";
     static final String PUBLISH_FAILURES = "parley.outbox.publish.failures";
     static final String QUARANTINED = "parley.outbox.quarantined";
+    static final String DELAY = "parley.outbox.delay";
 
     private final AtomicBoolean leading = new AtomicBoolean();
     private final Counter published;
     private final Counter publishFailures;
+    private final Timer delay;
     private final MeterRegistry registry;
 
     /** @param backlog the latest backlog measurement, read at every scrape (must not block) */
@@ -47,6 +51,12 @@ public final class OutboxMeters implements RelayObserver {
         published = Counter.builder(PUBLISHED)
                 .description("Outbox events the event bus confirmed, removed from the outbox")
                 .register(registry);
+        delay = Timer.builder(DELAY)
+                .description("From an outbox row's commit to the bus confirming it, for the oldest of each run"
+                        + " (the database's clock against this instance's)")
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         publishFailures = Counter.builder(PUBLISH_FAILURES)
                 .description("Batches the event bus refused; they stay unpublished and are retried")
                 .register(registry);
@@ -62,8 +72,9 @@ public final class OutboxMeters implements RelayObserver {
     }
 
     @Override
-    public void published(int count) {
+    public void published(int count, Duration oldestSince) {
         published.increment(count);
+        delay.record(oldestSince.isNegative() ? Duration.ZERO : oldestSince);
     }
 
     @Override

@@ -22,7 +22,7 @@ final class PostgresOutboxLease implements OutboxLease {
      * bytes are read from the event log it points at (V9).
      */
     private static final String OLDEST_UNPUBLISHED = """
-            SELECT o.id, o.topic, o.event_key, coalesce(o.payload, e.payload) AS payload
+            SELECT o.id, o.topic, o.event_key, coalesce(o.payload, e.payload) AS payload, o.created_at
             FROM event_outbox o
             LEFT JOIN conversation_event e ON e.conversation_id = o.conversation_id AND e.seq = o.seq
             ORDER BY o.id
@@ -54,7 +54,8 @@ final class PostgresOutboxLease implements OutboxLease {
                         row.get("id", Long.class),
                         row.get("topic", String.class),
                         row.get("event_key", String.class),
-                        bytesOf(row.get("payload", ByteBuffer.class)))))
+                        bytesOf(row.get("payload", ByteBuffer.class)),
+                        row.get("created_at", java.time.Instant.class))))
                 .collectList();
     }
 
