@@ -1,4 +1,5 @@
 import { duration, h, newId, replaceChildren, time } from '../shared/dom';
+import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
 import { MessageList } from '../shared/messages';
@@ -10,6 +11,8 @@ import { ConsoleAuth } from './auth';
 import { Directory } from './directory';
 
 type Tab = 'queue' | 'mine' | 'open' | 'search';
+/** How often the lists are read again in full; events keep them current in between. */
+const LISTS_RECONCILE_MS = 30000;
 const STATUSES = ['ONLINE', 'AWAY', 'BUSY', 'OFFLINE'];
 const TYPING_EVERY_MS = 2500;
 const TYPING_IDLE_MS = 4000;
@@ -38,6 +41,10 @@ export class Console {
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
   private typingShown: ReturnType<typeof setTimeout> | undefined;
   private sentReadSeq = 0;
+  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Receipts coalesced per conversation: a run of incoming messages is read once, latest wins. */
+  private readonly reads = new ReadReceipts((conversationId, lastDeliveredSeq, lastReadSeq) =>
+    this.socket.request('read', { conversationId, lastDeliveredSeq, lastReadSeq }).then(() => this.readInLists(conversationId, lastReadSeq)));
 
   private readonly statusSelect = h('select', { 'aria-label': 'Your status' }, ...STATUSES.map((s) => h('option', { value: s }, s)));
   private readonly conn = h('span', { class: 'conn', role: 'status' }, 'Connecting…');
@@ -149,6 +156,9 @@ export class Console {
       this.main, this.sidebar), this.toast);
     this.renderTabs();
     setInterval(() => this.tab === 'queue' && this.renderList(), 5000);
+    // the lists follow conversation.* events and apply messages in place; this catches the rest
+    // (a conversation of the department nobody here takes part in got a message)
+    setInterval(() => document.visibilityState === 'visible' && void this.reloadLists(), LISTS_RECONCILE_MS);
   }
 
   private renderTabs(): void {
@@ -225,24 +235,28 @@ export class Console {
 
   private async open(id: string): Promise<void> {
     try {
-      const [detail, page] = await Promise.all([
-        this.socket.request<Detail>('conversation.open', { conversationId: id }),
-        this.socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
-      ]);
-      const timeline = new Timeline();
-      timeline.status = detail.conversation.status;
-      timeline.ownerId = detail.conversation.ownerId;
-      timeline.load(page);
-      timeline.more = page.more;
-      for (const p of detail.participants) {
-        timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
-      }
-      this.socket.seqs.advance(id, detail.conversation.lastSeq);
-      this.current = { summary: this.find(id) ?? null, detail, timeline };
-      void this.askPresence(detail.conversation.customerId);
-      this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
-      this.typing.textContent = '';
-      this.renderConversation();
+      // The detail is read before the history (commands run in order), so the history covers its lastSeq.
+      await this.socket.load(id, async () => {
+        const [detail, page] = await Promise.all([
+          this.socket.request<Detail>('conversation.open', { conversationId: id }),
+          this.socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
+        ]);
+        return { state: { detail, page }, throughSeq: detail.conversation.lastSeq };
+      }, ({ detail, page }) => {
+        const timeline = new Timeline();
+        timeline.status = detail.conversation.status;
+        timeline.ownerId = detail.conversation.ownerId;
+        timeline.load(page);
+        timeline.more = page.more;
+        for (const p of detail.participants) {
+          timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+        }
+        this.current = { summary: this.find(id) ?? null, detail, timeline };
+        this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
+        this.typing.textContent = '';
+        this.renderConversation();
+        void this.askPresence(detail.conversation.customerId);
+      });
       this.renderList();
       this.markRead();
     } catch (e) {
@@ -420,9 +434,51 @@ export class Console {
         this.markRead();
       }
     }
-    if (event.type !== 'read.updated' && event.type !== 'typing') {
+    if (event.type.startsWith('conversation.') || (event.type === 'message.created' && !this.applyToLists(event))) {
       this.scheduleLists();
     }
+  }
+
+  /**
+   * A message changes a listed conversation's preview, activity and unread count, which the event
+   * itself says: applied in place, as the list query computes them. Only a conversation's own
+   * changes move it between lists and need the server (and a timer reconciles the rest), so a
+   * floor of busy conversations does not reload three lists on every message.
+   */
+  private applyToLists(event: Envelope): boolean {
+    const data = event.data as { senderId?: string; kind?: string; body?: string };
+    const listed = (['mine', 'open'] as const).flatMap((view) => this.lists[view]).filter((c) => c.id === event.conversationId);
+    if (!listed.length) return false;
+    const reading = this.current?.detail.conversation.id === event.conversationId && document.visibilityState === 'visible';
+    for (const summary of listed) {
+      summary.lastSeq = Math.max(summary.lastSeq, event.seq ?? 0);
+      summary.lastActivityAt = event.occurredAt;
+      if (data.kind === 'TEXT' || data.kind === 'BOT') summary.lastMessagePreview = (data.body ?? '').slice(0, 140);
+      if (!reading && data.senderId !== this.me && data.kind !== 'SYSTEM') summary.unread += 1;
+    }
+    for (const view of ['mine', 'open'] as const) {
+      this.lists[view].sort((a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt));
+    }
+    this.scheduleRender();
+    return true;
+  }
+
+  /** What the agent has read is no longer unread in the lists. */
+  private readInLists(conversationId: string, lastReadSeq: number): void {
+    for (const summary of (['mine', 'open'] as const).flatMap((view) => this.lists[view])) {
+      if (summary.id === conversationId && lastReadSeq >= summary.lastSeq) summary.unread = 0;
+    }
+    this.scheduleRender();
+  }
+
+  /** Renders the lists at most a few times a second, however many messages arrive. */
+  private scheduleRender(): void {
+    if (this.renderTimer !== undefined) return;
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = undefined;
+      this.renderTabs();
+      this.renderList();
+    }, 250);
   }
 
   private async send(body: string, kind: 'TEXT' | 'NOTE', attachmentIds?: string[]): Promise<void> {
@@ -510,8 +566,7 @@ export class Console {
     const last = current.timeline.lastSeq();
     if (!participant || last <= this.sentReadSeq) return;
     this.sentReadSeq = last;
-    this.socket.request('read', { conversationId: current.detail.conversation.id, lastDeliveredSeq: last, lastReadSeq: last })
-      .then(() => this.scheduleLists(), () => undefined);
+    this.reads.report(current.detail.conversation.id, last, last);
   }
 
   private say(text: string): void {

@@ -106,3 +106,11 @@ export class ParleyError extends Error {
     super(message);
   }
 }
+
+/** Refusals that say "not now" (the gateway or conversation-service could not answer): ask again after a backoff. */
+const TRANSIENT = new Set(['upstream.unavailable', 'frame.rate_limited', 'gateway.internal', 'connection.lost']);
+
+export function transient(error: unknown): boolean {
+  const code = error instanceof ParleyError ? error.code : '';
+  return TRANSIENT.has(code) || code.startsWith('http.5');
+}

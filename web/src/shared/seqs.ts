@@ -8,8 +8,11 @@ export type Verdict =
   | { kind: 'unsequenced' };
 
 /**
- * The highest seq seen per conversation: drops what was already applied, spots gaps, and gives
- * the `lastSeqs` of the next hello, so a reconnect resumes exactly where the client was.
+ * Per conversation, the seq the client has everything through: drops what was already applied,
+ * spots gaps, and gives the `lastSeqs` of the next hello, so a reconnect resumes exactly where the
+ * client was. Advance it only over what was applied (events, or a freshly loaded history), or over
+ * a range the gateway said holds nothing more for this user (docs/protocol.md, "Clients"): a later
+ * gap fill drops whatever lies at or below it.
  */
 export class SeqTracker {
   private readonly last = new Map<string, number>();
@@ -28,7 +31,7 @@ export class SeqTracker {
     return { kind: 'gap', since: seen };
   }
 
-  /** The client has everything of the conversation through `seq` (never moves back). */
+  /** The client has everything of the conversation it may see through `seq` (never moves back). */
   advance(conversationId: string, seq: number): void {
     const seen = this.last.get(conversationId);
     if (seen === undefined || seq > seen) {

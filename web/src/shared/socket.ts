@@ -1,5 +1,5 @@
 import { backoffDelay } from './backoff';
-import { Envelope, EventsPage, ParleyError, Welcome } from './protocol';
+import { Envelope, EventsPage, ParleyError, transient, Welcome } from './protocol';
 import { SeqTracker } from './seqs';
 
 export type ConnectionState = 'connecting' | 'open' | 'offline';
@@ -37,6 +37,10 @@ const PING_EVERY_MS = 20000;
  * The client side of docs/protocol.md: hello with `lastSeqs`, commands answered by ref, events
  * deduplicated by seq with gaps filled by `events.since`, and reconnects with backoff that resume
  * where the client was, so the UIs see every event once and in order across any outage.
+ *
+ * The seq tracker moves only over events handed to `onEvent`, or over a range the gateway said
+ * holds nothing more for this user (a page's `throughSeq`; `resumed`): a customer's range may hold
+ * notes they never see. Anything else would make a later gap fill drop what it brings.
  */
 export class ParleySocket {
   readonly seqs = new SeqTracker();
@@ -47,8 +51,14 @@ export class ParleySocket {
   private stopped = false;
   private readonly queue: Pending[] = [];
   private readonly inFlight = new Map<number, Pending>();
-  private readonly filling = new Set<string>();
+  /** conversations whose events wait (for a gap fill, a load), with how many wait for them */
+  private readonly holds = new Map<string, number>();
   private readonly held = new Map<string, Envelope[]>();
+  private readonly filling = new Set<string>();
+  /** conversations a UI is loading, with the gap fills waiting to apply a page until it is shown */
+  private readonly loads = new Map<string, { count: number; done: (() => void)[] }>();
+  /** backoffs of gap fills that failed, cut short by stop() */
+  private readonly pauses = new Set<() => void>();
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** the node asked us to go elsewhere (shutdown): reconnect without backing off */
@@ -65,6 +75,7 @@ export class ParleySocket {
 
   stop(): void {
     this.stopped = true;
+    this.pauses.forEach((wake) => wake());
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.ws?.close(1000);
@@ -84,6 +95,32 @@ export class ParleySocket {
         this.queue.push(pending);
       }
     });
+  }
+
+  /**
+   * Loads a conversation's state without losing what happens meanwhile: `read` fetches it (detail,
+   * then history) and answers with the seq it covers (the detail's `lastSeq`), `install` shows it.
+   * Events of the conversation that arrive until `install` returned wait, and so does a gap fill's
+   * next page; they then follow from that seq on, each once: handed over before the state was
+   * there, the UI would have dropped them while the tracker counted them as applied.
+   */
+  async load<T>(conversationId: string, read: () => Promise<{ state: T; throughSeq: number }>,
+                install: (state: T) => void): Promise<void> {
+    const loading = this.loads.get(conversationId) ?? { count: 0, done: [] };
+    loading.count++;
+    this.loads.set(conversationId, loading);
+    this.hold(conversationId);
+    try {
+      const { state, throughSeq } = await read();
+      install(state);
+      this.seqs.advance(conversationId, throughSeq);
+    } finally {
+      this.release(conversationId);
+      if (--loading.count === 0) {
+        this.loads.delete(conversationId);
+        loading.done.splice(0).forEach((resume) => resume());
+      }
+    }
   }
 
   /** Sends a frame whose answer nobody waits for (typing); dropped while disconnected. */
@@ -126,6 +163,11 @@ export class ParleySocket {
         return;
       case 'ack':
       case 'error': {
+        if (frame.type === 'error' && frame.code === 'resume.failed' && typeof frame.conversationId === 'string') {
+          // The replay was cut short: fetch what is missing ourselves (the gateway sent no `resumed`).
+          this.catchUp(frame.conversationId);
+          return;
+        }
         const pending = typeof frame.ref === 'number' ? this.inFlight.get(frame.ref) : undefined;
         if (!pending) {
           return;
@@ -150,7 +192,13 @@ export class ParleySocket {
         this.options.onTyping?.(frame.conversationId, frame.userId, frame.typing !== false);
         return;
       case 'resumed':
-        this.seqs.advance(frame.conversationId, frame.throughSeq);
+        // Every event through throughSeq that this user may see came before this frame, so what the
+        // tracker has not reached holds nothing more for us. Unless events of the conversation wait
+        // (a gap fill, a load): they are not applied yet, and moving the tracker would make them
+        // duplicates; the fill's throughSeq, or the loaded state's, covers the range instead.
+        if (!this.holds.has(frame.conversationId)) {
+          this.seqs.advance(frame.conversationId, frame.throughSeq);
+        }
         return;
       case 'auth.expiring':
         void this.renew();
@@ -165,7 +213,7 @@ export class ParleySocket {
 
   private handle(event: Envelope): void {
     const conversation = event.conversationId;
-    if (conversation && this.filling.has(conversation)) {
+    if (conversation && this.holds.has(conversation)) {
       this.held.get(conversation)!.push(event);
       return;
     }
@@ -174,9 +222,7 @@ export class ParleySocket {
       return;
     }
     if (verdict.kind === 'gap') {
-      this.filling.add(conversation!);
-      this.held.set(conversation!, [event]);
-      void this.fill(conversation!, verdict.since);
+      this.catchUp(conversation!, event);
       return;
     }
     if (verdict.kind === 'apply') {
@@ -195,30 +241,100 @@ export class ParleySocket {
     }
   }
 
-  private async fill(conversationId: string, since: number): Promise<void> {
+  /** Fetches what follows the last seq applied; later events of the conversation wait meanwhile. */
+  private catchUp(conversationId: string, waiting?: Envelope): void {
+    if (this.filling.has(conversationId)) {
+      return;
+    }
+    this.filling.add(conversationId);
+    this.hold(conversationId);
+    if (waiting) this.held.get(conversationId)!.push(waiting);
+    void this.fill(conversationId);
+  }
+
+  private hold(conversationId: string): void {
+    this.holds.set(conversationId, (this.holds.get(conversationId) ?? 0) + 1);
+    if (!this.held.has(conversationId)) this.held.set(conversationId, []);
+  }
+
+  /** The last to release a conversation hands over what waited, judged afresh against the tracker. */
+  private release(conversationId: string): void {
+    const left = (this.holds.get(conversationId) ?? 1) - 1;
+    if (left > 0) {
+      this.holds.set(conversationId, left);
+      return;
+    }
+    this.holds.delete(conversationId);
+    const waiting = this.held.get(conversationId) ?? [];
+    this.held.delete(conversationId);
+    // Once stopped, what waited is dropped: the tracker never reached it, so a restart's hello resumes it.
+    if (!this.stopped) {
+      waiting.forEach((event) => this.handle(event));
+    }
+  }
+
+  /**
+   * Pages `events.since` from the last seq applied until the gateway says there is no more. A
+   * transient refusal is asked again after a backoff (from where the pages got to; a reconnect in
+   * between only delays the request, which is repeatable); any other refusal ends the fill and
+   * drops what waited, as conversation-service will not let this user read the conversation: the
+   * tracker stays, so a later event asks again, but nothing loops.
+   */
+  private async fill(conversationId: string): Promise<void> {
     try {
-      for (let from = since; ;) {
-        const page = await this.request<EventsPage>('events.since', { conversationId, since: from, limit: 100 });
-        for (const event of page.events) {
-          if (event.seq != null && event.seq > this.seqs.get(conversationId)) {
-            this.seqs.advance(conversationId, event.seq);
-            this.options.onEvent(event);
+      for (let failures = 0; !this.stopped; failures++) {
+        try {
+          await this.pages(conversationId);
+          return;
+        } catch (error) {
+          if (!transient(error)) {
+            this.held.set(conversationId, []);
+            return;
           }
+          await this.pause(backoffDelay(failures));
         }
-        this.seqs.advance(conversationId, page.throughSeq);
-        if (!page.more) {
-          break;
-        }
-        from = page.throughSeq;
       }
-    } catch {
-      // The reconnect's resume (lastSeqs) or the next gap fills what is still missing.
     } finally {
       this.filling.delete(conversationId);
-      const held = this.held.get(conversationId) ?? [];
-      this.held.delete(conversationId);
-      held.forEach((event) => this.handle(event));
+      this.release(conversationId);
     }
+  }
+
+  private async pages(conversationId: string): Promise<void> {
+    for (;;) {
+      const since = this.seqs.get(conversationId);
+      const page = await this.request<EventsPage>('events.since', { conversationId, since, limit: 100 });
+      await this.loaded(conversationId);
+      for (const event of page.events) {
+        // A page holds every event after `since` this user may see, in seq order: no gaps to judge.
+        if (event.seq != null && event.seq > this.seqs.get(conversationId)) {
+          this.seqs.advance(conversationId, event.seq);
+          this.options.onEvent(event);
+        }
+      }
+      this.seqs.advance(conversationId, page.throughSeq);
+      if (!page.more || this.seqs.get(conversationId) <= since) {
+        return;
+      }
+    }
+  }
+
+  /** Resolves once no UI is loading the conversation (at once when none is). */
+  private loaded(conversationId: string): Promise<void> {
+    const loading = this.loads.get(conversationId);
+    return loading ? new Promise((resolve) => loading.done.push(resolve)) : Promise.resolve();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.pauses.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.pauses.add(wake);
+    });
   }
 
   private transmit(pending: Pending): void {

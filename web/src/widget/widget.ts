@@ -1,4 +1,5 @@
 import { CHAT_ICON, CLIP_ICON, duration, h, icon, newId, replaceChildren } from '../shared/dom';
+import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
 import { MessageList } from '../shared/messages';
@@ -29,6 +30,9 @@ export class Widget {
   private timeline = new Timeline();
   private myReadSeq = 0;
   private sentReadSeq = 0;
+  /** Receipts coalesced: a burst of messages read at once is one receipt, latest wins. */
+  private readonly reads = new ReadReceipts((conversationId, lastDeliveredSeq, lastReadSeq) =>
+    this.socket ? this.socket.request('read', { conversationId, lastDeliveredSeq, lastReadSeq }) : Promise.reject(new Error('no socket')));
   private open = false;
   private loaded = false;
   private queueText = '';
@@ -189,21 +193,25 @@ export class Widget {
 
   private async openConversation(id: string): Promise<void> {
     const socket = this.socket!;
-    const [detail, page] = await Promise.all([
-      socket.request<Detail>('conversation.open', { conversationId: id }),
-      socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
-    ]);
-    this.conversation = detail.conversation;
-    this.timeline = new Timeline();
-    this.timeline.status = detail.conversation.status;
-    this.timeline.ownerId = detail.conversation.ownerId;
-    this.timeline.load(page);
-    this.timeline.more = page.more;
-    for (const p of detail.participants) {
-      this.timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
-    }
-    this.myReadSeq = this.sentReadSeq = this.timeline.reads.get(this.session!.customerId)?.lastReadSeq ?? 0;
-    socket.seqs.advance(id, detail.conversation.lastSeq);
+    // The detail is read before the history (commands run in order), so the history covers its lastSeq.
+    await socket.load(id, async () => {
+      const [detail, page] = await Promise.all([
+        socket.request<Detail>('conversation.open', { conversationId: id }),
+        socket.request<HistoryPage>('history', { conversationId: id, limit: 50 }),
+      ]);
+      return { state: { detail, page }, throughSeq: detail.conversation.lastSeq };
+    }, ({ detail, page }) => {
+      this.conversation = detail.conversation;
+      this.timeline = new Timeline();
+      this.timeline.status = detail.conversation.status;
+      this.timeline.ownerId = detail.conversation.ownerId;
+      this.timeline.load(page);
+      this.timeline.more = page.more;
+      for (const p of detail.participants) {
+        this.timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+      }
+      this.myReadSeq = this.sentReadSeq = this.timeline.reads.get(this.session!.customerId)?.lastReadSeq ?? 0;
+    });
     await this.refreshQueuePosition();
     this.render();
     this.markRead();
@@ -364,8 +372,7 @@ export class Widget {
     this.sentReadSeq = last;
     this.myReadSeq = Math.max(this.myReadSeq, readSeq);
     this.renderBadge();
-    this.socket.request('read', { conversationId: this.conversation.id, lastDeliveredSeq: last, lastReadSeq: this.myReadSeq })
-      .catch(() => undefined);
+    this.reads.report(this.conversation.id, last, this.myReadSeq);
   }
 
   private render(): void {

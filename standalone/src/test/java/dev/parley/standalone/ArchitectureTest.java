@@ -26,4 +26,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.parley.conversation..adapter..",
                     "dev.parley.gateway..adapter..", "dev.parley.assignment..adapter..")
             .because("the services' adapters are theirs to wire; standalone wires the services");
+
+    @ArchTest
+    static final ArchRule theEmbeddedDatabaseKnowsNoSpring = noClasses().that().resideInAPackage("dev.parley.standalone.database..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("its start and stop order is the Spring glue's (config.EmbeddedDatabaseStartup), stated once there");
 }

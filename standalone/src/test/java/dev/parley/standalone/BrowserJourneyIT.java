@@ -10,8 +10,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.parley.standalone.demo.DemoData.DemoAgent;
-import dev.parley.testsupport.RealInfrastructure;
-import dev.parley.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +18,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The widget and the console in real headless Chromium against the whole suite on PostgreSQL: a
+ * The widget and the console in real headless Chromium against the whole suite on its embedded
+ * PostgreSQL, as a first start runs it: a
  * customer and an agent, each in their own browser context, go through the journey issue 7
  * describes. Screenshots land in {@code target/browser/}.
  */
-@RealInfrastructure
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyIT {
 
@@ -35,18 +34,18 @@ class BrowserJourneyIT {
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
 
     private static SystemChromium chromium;
-    private static TestDatabase database;
+    @TempDir
+    static Path dataDirectory;
     private static Suite suite;
     private static DemoAgent sam;
     private static String samPassword;
 
     @BeforeAll
-    static void start(TestDatabase db) {
+    static void start() {
         chromium = SystemChromium.launchOrSkip();
         // Generous: the first page loads while the suite is still warming up on a shared machine.
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        database = db;
-        suite = Suite.onPostgres(database);
+        suite = Suite.embedded(dataDirectory);
         sam = suite.demo().agents().stream().filter(agent -> !agent.admin()).findFirst().orElseThrow();
         samPassword = sam.newPassword().orElseThrow();
     }
@@ -177,6 +176,22 @@ class BrowserJourneyIT {
             assertThat(customer.message("My order 43 is late")).isVisible();
             assertThat(customer.message("VIP customer")).hasCount(0);
 
+            // The customer's line drops. Meanwhile Sam writes a note and then a reply; back online, the
+            // widget resumes and shows the reply, never the note (issue 15, defect 1: the reply after a
+            // note was lost on resume).
+            customer.line.cut();
+            assertThat(customer.status()).containsText("reconnecting");
+            agent.note("Internal: refund approved by finance");
+            assertThat(agent.message("refund approved")).isVisible();
+            assertThat(agent.message("refund approved")).not().hasClass(Pattern.compile("pending"));
+            agent.send("Your refund is on its way.");
+            assertThat(agent.message("Your refund is on its way.")).isVisible();
+            assertThat(agent.message("Your refund is on its way.")).not().hasClass(Pattern.compile("pending"));
+            customer.line.restore();
+            assertThat(customer.message("Your refund is on its way.")).isVisible();
+            assertThat(customer.status()).not().containsText("reconnecting");
+            assertThat(customer.message("refund approved")).hasCount(0);
+
             // Resolve, then a customer reply reopens.
             agent.act("Resolve");
             assertThat(customer.status()).containsText("Resolved");
@@ -203,7 +218,7 @@ class BrowserJourneyIT {
             assertThat(customer.status()).containsText("reconnecting");
             assertThat(agent.connection()).containsText("reconnecting");
             customer.send("Are you still there?");
-            suite = Suite.onPostgres(database, port);
+            suite = Suite.embedded(dataDirectory, port);
             assertThat(agent.connection()).hasText("Connected");
             assertThat(agent.message("Are you still there?")).isVisible();
             agent.send("Still here, after a restart.");

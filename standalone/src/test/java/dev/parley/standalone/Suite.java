@@ -3,6 +3,7 @@ package dev.parley.standalone;
 import dev.parley.standalone.demo.DemoData;
 import dev.parley.standalone.demo.SeededDemo;
 import dev.parley.testsupport.TestDatabase;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -19,22 +20,29 @@ final class Suite implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** With nothing installed: the conversation store in memory, as a first start runs. */
-    static Suite inMemory(String... extra) {
-        var arguments = new ArrayList<>(List.of("--server.port=0"));
+    /**
+     * As a first start with nothing installed runs: on the embedded PostgreSQL, with its data in
+     * {@code dataDirectory} ({@code PARLEY_DATA_DIR}; never the user's {@code ~/.parley}).
+     */
+    static Suite embedded(Path dataDirectory, String... extra) {
+        return embedded(dataDirectory, 0, extra);
+    }
+
+    /** The same on a given port (0: a free one), so a test can stop the suite and start it again where clients expect it. */
+    static Suite embedded(Path dataDirectory, int port, String... extra) {
+        var arguments = new ArrayList<>(List.of("--server.port=" + port, "--PARLEY_DATA_DIR=" + dataDirectory));
         arguments.addAll(List.of(extra));
         return new Suite(StandaloneApplication.run(arguments.toArray(String[]::new)));
     }
 
-    /** On the class's own PostgreSQL database, given as a user gives it: {@code PARLEY_DB_URL}. */
-    static Suite onPostgres(TestDatabase database, String... extra) {
-        return onPostgres(database, 0, extra);
-    }
-
-    /** The same on a given port (0: a free one), so a test can stop the suite and start it again where clients expect it. */
-    static Suite onPostgres(TestDatabase database, int port, String... extra) {
+    /**
+     * On the class's own PostgreSQL database, given as a user gives it: {@code PARLEY_DB_URL}; uploads
+     * go to {@code dataDirectory}.
+     */
+    static Suite onPostgres(TestDatabase database, Path dataDirectory, String... extra) {
         var arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
+                "--server.port=0",
+                "--PARLEY_DATA_DIR=" + dataDirectory,
                 "--PARLEY_DB_URL=" + database.jdbcUrl(),
                 "--spring.r2dbc.username=" + database.username(),
                 "--spring.r2dbc.password=" + database.password(),

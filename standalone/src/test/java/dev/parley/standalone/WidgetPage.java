@@ -7,15 +7,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 
-/** The demo shop page with the widget, as a customer uses it. Locators pierce the widget's open shadow root. */
+/**
+ * The demo shop page with the widget, as a customer uses it. Locators pierce the widget's open
+ * shadow root. Its socket goes through a {@link SocketLine}, so a test can send the customer away.
+ */
 final class WidgetPage {
 
     private static final String WIDGET = "#parley-widget >> ";
 
     final Page page;
+    /** The widget's socket to the gateway, which a test may cut and restore. */
+    final SocketLine line;
 
     WidgetPage(Page page) {
         this.page = page;
+        this.line = SocketLine.of(page);
     }
 
     WidgetPage openShop(String baseUrl) {

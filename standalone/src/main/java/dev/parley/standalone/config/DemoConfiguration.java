@@ -4,6 +4,8 @@ import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.faq.application.FaqStore;
 import dev.parley.conversation.faq.application.ManagingFaq;
 import dev.parley.conversation.identity.application.SettingPassword;
+import dev.parley.standalone.database.DataDirectory;
+import dev.parley.standalone.database.EmbeddedDatabase;
 import dev.parley.standalone.demo.DemoData;
 import dev.parley.standalone.demo.SeededDemo;
 import dev.parley.standalone.demo.SeedingDemo;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -55,7 +58,8 @@ public class DemoConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     ApplicationRunner demoStart(StandaloneProperties properties, SeedingDemo seeding, SeededDemo seededDemo,
-                                WebServerApplicationContext context, Environment environment) {
+                                WebServerApplicationContext context, Environment environment,
+                                ObjectProvider<EmbeddedDatabase> embedded) {
         return arguments -> {
             int port = context.getWebServer().getPort();
             String url = publicUrl(properties, port);
@@ -64,7 +68,7 @@ public class DemoConfiguration {
                 demo = Optional.of(seeding.seed(origins(properties, url, port)).block(SEED_TIMEOUT));
                 seededDemo.set(demo.get());
             }
-            StartReport.print(url, demo, StandaloneSettings.memoryStore(environment));
+            StartReport.print(url, demo, storage(environment, embedded.getIfAvailable()));
         };
     }
 
@@ -80,6 +84,16 @@ public class DemoConfiguration {
                         .map(demo -> ServerResponse.ok().bodyValue(Map.of("inboxKey", demo.inboxKey(), "consoleUrl", "/console")))
                         .orElseGet(() -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build()))
                 .build();
+    }
+
+    private static StartReport.Storage storage(Environment environment, EmbeddedDatabase embedded) {
+        if (embedded != null) {
+            return new StartReport.Storage(embedded.directory().root(), true, "127.0.0.1:" + embedded.port());
+        }
+        // Without the credentials a URL may carry: the log is not the place for them.
+        String url = environment.getProperty(StandaloneSettings.DATABASE_URL, "")
+                .replaceFirst("//[^/@]*@", "//").replaceAll("(?i)(password=)[^&]*", "$1***");
+        return new StartReport.Storage(DataDirectory.from(environment::getProperty).root(), false, url);
     }
 
     private static String publicUrl(StandaloneProperties properties, int port) {

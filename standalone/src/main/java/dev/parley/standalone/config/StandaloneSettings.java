@@ -1,5 +1,6 @@
 package dev.parley.standalone.config;
 
+import dev.parley.standalone.database.DataDirectory;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,13 +23,15 @@ import org.springframework.core.env.MapPropertySource;
  *       the server binds it: the URLs are fixed when beans are built, before the server binds;</li>
  *   <li>the worker's client secret is random at each start and given to both sides: nobody outside
  *       this process needs it;</li>
- *   <li>the conversation store: PostgreSQL when {@code PARLEY_DB_URL}
- *       ({@code [jdbc:]postgresql://host:port/db}) is set, which sets the R2DBC and the Flyway URL
- *       together; in memory when it is not, so a first start needs nothing installed.</li>
+ *   <li>the database: the PostgreSQL that {@code PARLEY_DB_URL} ({@code [jdbc:]postgresql://host:port/db})
+ *       names, which sets the R2DBC and the Flyway URL together; when it is not set,
+ *       {@link EmbeddedDatabaseStartup} runs an embedded one in the data directory, so a first start
+ *       needs nothing installed;</li>
+ *   <li>uploaded files go to the data directory too ({@code PARLEY_DATA_DIR}, by default
+ *       {@code ~/.parley}), so a restart keeps them.</li>
  * </ul>
  * Settings given explicitly (command line, environment, application.yml) win over derived ones.
- * Runs right after application.yml is read and before the conversation service's own
- * post-processors, which act on the store chosen here; registered in {@code META-INF/spring.factories}.
+ * Runs right after application.yml is read; registered in {@code META-INF/spring.factories}.
  */
 public final class StandaloneSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -60,6 +63,8 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
         derived.put("parley.identity.services." + WORKER_CLIENT_ID + ".secret", secret);
         derived.put("parley.assignment.client-id", WORKER_CLIENT_ID);
         derived.put("parley.assignment.client-secret", secret);
+        derived.put("parley.attachments.directory",
+                DataDirectory.from(environment::getProperty).attachments().toString());
         String databaseUrl = environment.getProperty(DATABASE_URL, "");
         if (!databaseUrl.isBlank()) {
             String postgres = databaseUrl.strip().replaceFirst("^jdbc:", "");
@@ -71,9 +76,9 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE + "Derived", derived));
     }
 
-    /** Whether no PostgreSQL is configured. */
-    static boolean memoryStore(Environment environment) {
-        return environment.getProperty(DATABASE_URL, "").isBlank();
+    /** Whether {@code PARLEY_DB_URL} names a PostgreSQL of the user's own (then none is embedded). */
+    static boolean externalDatabase(Environment environment) {
+        return !environment.getProperty(DATABASE_URL, "").isBlank();
     }
 
     /** The server listens on every interface unless {@code server.address} names one. */

@@ -1,13 +1,14 @@
 package dev.parley.standalone.config;
 
 import dev.parley.standalone.demo.DemoData;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The lines a newcomer reads after starting: where to go, how to log in, what is kept. */
+/** The lines a newcomer reads after starting: where to go, how to log in, where the data is and how to reset it. */
 final class StartReport {
 
     private static final Logger log = LoggerFactory.getLogger(StartReport.class);
@@ -15,11 +16,21 @@ final class StartReport {
     private StartReport() {
     }
 
-    static void print(String url, Optional<DemoData> demo, boolean memoryStore) {
-        log.info("\n{}", String.join("\n", lines(url, demo, memoryStore)));
+    static void print(String url, Optional<DemoData> demo, Storage storage) {
+        log.info("\n{}", String.join("\n", lines(url, demo, storage)));
     }
 
-    static List<String> lines(String url, Optional<DemoData> demo, boolean memoryStore) {
+    /**
+     * Where the data is kept.
+     *
+     * @param dataDirectory the data directory: the embedded database's (when there is one) and the uploads'
+     * @param embedded      whether the database is the embedded one, else the server PARLEY_DB_URL names
+     * @param database      the embedded server's address, or the configured URL
+     */
+    record Storage(Path dataDirectory, boolean embedded, String database) {
+    }
+
+    static List<String> lines(String url, Optional<DemoData> demo, Storage storage) {
         List<String> lines = new ArrayList<>();
         lines.add("==========================================================================");
         lines.add("  Parley is running at " + url + "/");
@@ -32,9 +43,13 @@ final class StartReport {
                             .orElse("password as printed when it was created"),
                     agent.admin() ? "  (admin)" : "")));
         });
-        if (memoryStore) {
-            lines.add("  Everything is kept in memory and forgotten when this process exits.");
-            lines.add("  Set PARLEY_DB_URL (e.g. postgresql://127.0.0.1:5432/parley) to keep it in PostgreSQL.");
+        if (storage.embedded()) {
+            lines.add("  Data: " + storage.dataDirectory() + " (set PARLEY_DATA_DIR to move it); kept across restarts.");
+            lines.add("    embedded PostgreSQL on " + storage.database() + ", user postgres (pg_dump works against it)");
+            lines.add("  To start afresh: stop Parley, delete " + storage.dataDirectory() + ", start again.");
+        } else {
+            lines.add("  Data: PostgreSQL at " + storage.database() + " (PARLEY_DB_URL); uploaded files in "
+                    + storage.dataDirectory().resolve("attachments") + ".");
         }
         lines.add("==========================================================================");
         return lines;

@@ -2,6 +2,7 @@ package dev.parley.standalone.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,14 +57,20 @@ class StandaloneSettingsTest {
     }
 
     @Test
-    void conversationsLiveInMemoryUnlessADatabaseIsGiven() {
-        var memory = settled(Map.of());
-        var postgres = settled(Map.of("PARLEY_DB_URL", "postgresql://db:5432/parley"));
+    void anEmbeddedDatabaseRunsUnlessADatabaseIsGiven() {
+        assertThat(StandaloneSettings.externalDatabase(settled(Map.of()))).isFalse();
+        assertThat(StandaloneSettings.externalDatabase(settled(Map.of("PARLEY_DB_URL", "postgresql://db:5432/parley"))))
+                .isTrue();
+    }
 
-        assertThat(memory.getProperty("parley.conversation.store")).isEqualTo("memory");
-        assertThat(StandaloneSettings.memoryStore(memory)).isTrue();
-        assertThat(postgres.getProperty("parley.conversation.store")).isEqualTo("postgres");
-        assertThat(StandaloneSettings.memoryStore(postgres)).isFalse();
+    @Test
+    void uploadsGoToTheDataDirectoryUnlessTheirDirectoryIsSet() {
+        assertThat(settled(Map.of("PARLEY_DATA_DIR", "/srv/parley")).getProperty("parley.attachments.directory"))
+                .isEqualTo("/srv/parley/attachments");
+        assertThat(settled(Map.of()).getProperty("parley.attachments.directory"))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".parley", "attachments").toString());
+        assertThat(settled(Map.of("PARLEY_DATA_DIR", "/srv/parley", "parley.attachments.directory", "/mnt/files"))
+                .getProperty("parley.attachments.directory")).isEqualTo("/mnt/files");
     }
 
     @Test

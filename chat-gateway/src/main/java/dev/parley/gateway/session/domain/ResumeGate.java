@@ -11,12 +11,19 @@ import java.util.function.Consumer;
 /**
  * Keeps one socket's stream of each conversation gap-free and duplicate-free across a resume.
  *
- * <p>While a conversation is being replayed (from {@link #startReplay} until {@link #finishReplay}),
- * live events of it are buffered rather than written; replayed and buffered events are written in
- * seq order, each seq at most once; after the replay live events flow straight through, and any
- * seq at or below the highest one written is dropped as a duplicate. Events without a seq (not
- * persisted) always pass. Thread-safe: live events and replay pages arrive on different threads;
- * {@code sink} is called under the gate's lock so writes keep the order decided here.
+ * <p>While a conversation is being replayed (from {@link #startReplay} until {@link #finishReplay}
+ * or {@link #abandonReplay}), live events of it are buffered rather than written; replayed and
+ * buffered events are written in seq order, each seq at most once; after the replay live events
+ * flow straight through, and any seq at or below the highest one written is dropped as a
+ * duplicate. Events without a seq (not persisted) always pass. Thread-safe: live events and replay
+ * pages arrive on different threads; {@code sink} is called under the gate's lock so writes keep
+ * the order decided here.
+ *
+ * <p>{@link #finishReplay} answers the seq the replay is complete through: every event of the
+ * conversation up to it that the user may see has been written (or was had by the client). That is
+ * the replay's own reach, never a live event's seq: buffered live events may follow a hole that
+ * best-effort delivery left, and a client told it had everything through them would skip the hole.
+ * An abandoned replay claims nothing.
  *
  * @param <F> the frame written for an event
  */
@@ -26,7 +33,8 @@ public final class ResumeGate<F> {
     }
 
     private static final class Stream<F> {
-        long lastSeq;
+        long lastSeq; // the highest seq written
+        long replayedThrough; // while replaying: nothing visible up to it is missing
         List<Pending<F>> buffer; // non-null while replaying
 
         Stream(long lastSeq) {
@@ -45,25 +53,55 @@ public final class ResumeGate<F> {
     public synchronized void startReplay(UUID conversationId, long lastSeq) {
         Stream<F> stream = streams.computeIfAbsent(conversationId, id -> new Stream<>(lastSeq));
         stream.lastSeq = Math.max(stream.lastSeq, lastSeq);
+        stream.replayedThrough = lastSeq;
         stream.buffer = new ArrayList<>();
     }
 
-    /** An event of the replay; written unless already written. */
+    /**
+     * An event of the replay; written unless already written. Replayed events come page by page in
+     * seq order, each page holding every event after the last one that the user may see.
+     */
     public synchronized void replayed(UUID conversationId, long seq, F frame) {
         Stream<F> stream = streams.computeIfAbsent(conversationId, id -> new Stream<>(0));
         writeIfNew(stream, seq, frame);
+        stream.replayedThrough = Math.max(stream.replayedThrough, seq);
     }
 
-    /** Ends the replay: buffered live events newer than the replay are written in seq order. */
-    public synchronized void finishReplay(UUID conversationId) {
+    /**
+     * The replay's source says the user may see nothing more up to {@code seq} than what it
+     * replayed (a customer's replay skips notes: a page's {@code throughSeq}).
+     */
+    public synchronized void replayedThrough(UUID conversationId, long seq) {
+        Stream<F> stream = streams.get(conversationId);
+        if (stream != null && stream.buffer != null) {
+            stream.replayedThrough = Math.max(stream.replayedThrough, seq);
+        }
+    }
+
+    /**
+     * Ends a complete replay: buffered live events newer than the replay are written in seq order.
+     *
+     * @return the seq the replay is complete through (see the class comment), 0 when none was started
+     */
+    public synchronized long finishReplay(UUID conversationId) {
         Stream<F> stream = streams.get(conversationId);
         if (stream == null || stream.buffer == null) {
-            return;
+            return 0;
         }
-        List<Pending<F>> buffered = stream.buffer;
-        stream.buffer = null;
-        buffered.sort(Comparator.comparingLong(Pending::seq));
-        buffered.forEach(pending -> writeIfNew(stream, pending.seq(), pending.frame()));
+        long through = stream.replayedThrough;
+        release(stream);
+        return through;
+    }
+
+    /**
+     * Ends a replay that failed part way: buffered live events are written as after a complete one,
+     * so the conversation stays live; the client sees their seqs jump and fills the hole itself.
+     */
+    public synchronized void abandonReplay(UUID conversationId) {
+        Stream<F> stream = streams.get(conversationId);
+        if (stream != null && stream.buffer != null) {
+            release(stream);
+        }
     }
 
     /** A live event: buffered during a replay of its conversation, dropped if seen, written otherwise. */
@@ -80,10 +118,11 @@ public final class ResumeGate<F> {
         }
     }
 
-    /** The highest seq written for the conversation, 0 if none. */
-    public synchronized long lastSeq(UUID conversationId) {
-        Stream<F> stream = streams.get(conversationId);
-        return stream == null ? 0 : stream.lastSeq;
+    private void release(Stream<F> stream) {
+        List<Pending<F>> buffered = stream.buffer;
+        stream.buffer = null;
+        buffered.sort(Comparator.comparingLong(Pending::seq));
+        buffered.forEach(pending -> writeIfNew(stream, pending.seq(), pending.frame()));
     }
 
     private void writeIfNew(Stream<F> stream, long seq, F frame) {

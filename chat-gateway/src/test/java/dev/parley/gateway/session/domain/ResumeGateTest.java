@@ -48,6 +48,48 @@ class ResumeGateTest {
         assertThat(written).containsExactly(11L);
     }
 
+    /** Issue 15, defect 1: {@code resumed} carried the highest seq written, and clients skipped the hole before it. */
+    @Test
+    void aReplayIsCompleteThroughWhatItReachedNotThroughLiveEventsHeldBeyondAHole() {
+        gate.startReplay(CONVERSATION, 3);
+        gate.replayed(CONVERSATION, 4, 4L);
+        gate.live(CONVERSATION, 7L, 7L); // 6 was lost on the way: best effort
+        gate.replayed(CONVERSATION, 5, 5L);
+        gate.replayedThrough(CONVERSATION, 5);
+
+        assertThat(gate.finishReplay(CONVERSATION)).isEqualTo(5);
+        assertThat(written).containsExactly(4L, 5L, 7L);
+    }
+
+    @Test
+    void aReplayIsCompleteThroughThePagesThroughSeqPastEventsTheUserMayNotSee() {
+        gate.startReplay(CONVERSATION, 5);
+        gate.replayed(CONVERSATION, 7, 7L); // 6 and 8 are notes, not in a customer's pages
+        gate.replayedThrough(CONVERSATION, 8);
+
+        assertThat(gate.finishReplay(CONVERSATION)).isEqualTo(8);
+    }
+
+    @Test
+    void aReplayWithNothingNewIsCompleteThroughTheClientsOwnLastSeq() {
+        gate.startReplay(CONVERSATION, 9);
+
+        assertThat(gate.finishReplay(CONVERSATION)).isEqualTo(9);
+        assertThat(gate.finishReplay(CONVERSATION)).as("no replay running").isZero();
+    }
+
+    @Test
+    void anAbandonedReplayLetsWhatWaitedAndWhatFollowsThrough() {
+        gate.startReplay(CONVERSATION, 3);
+        gate.replayed(CONVERSATION, 4, 4L);
+        gate.live(CONVERSATION, 8L, 8L);
+        gate.abandonReplay(CONVERSATION);
+        gate.live(CONVERSATION, 9L, 9L);
+        gate.live(CONVERSATION, 8L, 8L);
+
+        assertThat(written).containsExactly(4L, 8L, 9L);
+    }
+
     @Test
     void eventsWithoutSeqAlwaysPass() {
         gate.startReplay(CONVERSATION, 0);
@@ -59,7 +101,8 @@ class ResumeGateTest {
 
     /**
      * However the replay pages and the live stream interleave (live overlapping the replay, live
-     * events repeated as at-least-once delivery does), the client gets lastSeq+1..n exactly once, in order.
+     * events repeated as at-least-once delivery does), the client gets lastSeq+1..n exactly once, in
+     * order, and the replay is complete through its own last seq.
      */
     @Property(tries = 300)
     void anyInterleavingOfReplayAndLiveGivesEverySeqOnceInOrder(@ForAll @IntRange(max = 20) int lastSeq,
@@ -82,10 +125,12 @@ class ResumeGateTest {
 
         gate.startReplay(CONVERSATION, lastSeq);
         merged.forEach(Runnable::run);
-        gate.finishReplay(CONVERSATION);
+        gate.replayedThrough(CONVERSATION, replayedThrough);
+        long resumedThrough = gate.finishReplay(CONVERSATION);
         LongStream.rangeClosed(end - 2, end + 3).forEach(seq -> gate.live(CONVERSATION, seq, seq));
 
         assertThat(written).containsExactlyElementsOf(LongStream.rangeClosed(lastSeq + 1, end + 3).boxed().toList());
+        assertThat(resumedThrough).as("what the replay reached, not what live events held").isEqualTo(replayedThrough);
     }
 
     /** Keeps each list's own order (replay pages and the partition are each ordered), interleaves them randomly. */

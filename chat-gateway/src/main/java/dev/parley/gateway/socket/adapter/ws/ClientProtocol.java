@@ -6,6 +6,7 @@ import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
 import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
+import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.SessionTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -211,17 +212,30 @@ public final class ClientProtocol {
                 });
     }
 
-    /** Replays one conversation after {@code since} page by page, then lets its live events through. */
+    /**
+     * Replays one conversation after {@code since} page by page, then lets its live events through.
+     * Only a complete replay is answered {@code resumed}, with the seq it is complete through; one
+     * that fails part way (conversation-service refused or could not answer) is answered with the
+     * error {@code resume.failed}, so the client fills the gap itself. Never errors: the next
+     * conversation's replay runs either way.
+     */
     private Mono<Void> replay(ClientSocket socket, UUID conversationId, long since) {
+        ResumeGate<Outgoing> gate = socket.gate();
         return page(socket, conversationId, since)
-                .onErrorResume(UpstreamProblem.class, problem -> {
-                    socket.send(frames.error(null, problem.code(), "could not resume " + conversationId + ": " + problem.getMessage()));
+                .then(Mono.fromRunnable(() -> socket.send(frames.resumed(conversationId, gate.finishReplay(conversationId)))))
+                .onErrorResume(error -> {
+                    String reason = error instanceof UpstreamProblem problem ? problem.code() : "gateway.internal";
+                    if (error instanceof UpstreamProblem) {
+                        log.debug("Could not resume conversation {} on socket {}: {}", conversationId, socket.id(), error.getMessage());
+                    } else {
+                        log.warn("Could not resume conversation {} on socket {}", conversationId, socket.id(), error);
+                    }
+                    socket.send(frames.resumeFailed(conversationId, reason,
+                            "could not resume " + conversationId + ": " + error.getMessage()));
+                    gate.abandonReplay(conversationId); // told first: what it held follows as live
                     return Mono.empty();
                 })
-                .doFinally(signal -> {
-                    socket.gate().finishReplay(conversationId);
-                    socket.send(frames.resumed(conversationId, socket.gate().lastSeq(conversationId)));
-                })
+                .doOnCancel(() -> gate.abandonReplay(conversationId))
                 .then();
     }
 
@@ -234,8 +248,12 @@ public final class ClientProtocol {
                                 frames.event(event, null));
                     }
                     long through = page.path("throughSeq").asLong(since);
-                    return page.path("more").asBoolean(false) && through > since
-                            ? page(socket, conversationId, through) : Mono.empty();
+                    socket.gate().replayedThrough(conversationId, through);
+                    if (!page.path("more").asBoolean(false)) {
+                        return Mono.empty();
+                    }
+                    return through > since ? page(socket, conversationId, through)
+                            : Mono.error(new IllegalStateException("conversation-service's page after " + since + " made no progress"));
                 });
     }
 

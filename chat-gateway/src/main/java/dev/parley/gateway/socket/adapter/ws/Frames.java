@@ -51,6 +51,19 @@ public final class Frames {
         return write(frame);
     }
 
+    /**
+     * The replay of a conversation named in the hello's {@code lastSeqs} failed part way: no
+     * {@code resumed} follows; {@code reason} is why (conversation-service's code).
+     */
+    public Outgoing resumeFailed(UUID conversationId, String reason, String message) {
+        ObjectNode frame = frame("error", null);
+        frame.put("code", "resume.failed");
+        frame.put("conversationId", conversationId.toString());
+        frame.put("reason", reason);
+        frame.put("message", message);
+        return write(frame);
+    }
+
     public Outgoing event(JsonNode event, Instant occurredAt) {
         ObjectNode frame = frame("event", null);
         frame.set("event", event);

@@ -3,21 +3,23 @@ package dev.parley.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.standalone.demo.DemoData.DemoAgent;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A newcomer's first minutes, through the real {@code /ws} on the suite's one port: a customer of
  * the demo inbox asks the FAQ bot, then for an agent; a demo agent logs in and goes online; the
- * worker, in the same process, assigns the conversation; they talk. Each store runs it.
+ * worker, in the same process, assigns the conversation; they talk. On the embedded PostgreSQL, as a
+ * first start runs.
  */
-abstract class CustomerMeetsAgent {
+class CustomerMeetsAgentIT {
 
+    @TempDir
+    Path dataDirectory;
     private Suite suite;
-
-    /** Starts the suite on the store under test. */
-    abstract Suite start();
 
     @AfterEach
     void stop() {
@@ -28,7 +30,7 @@ abstract class CustomerMeetsAgent {
 
     @Test
     void customerAsksTheBotThenTalksWithTheDemoAgentTheWorkerAssigned() {
-        suite = start();
+        suite = Suite.embedded(dataDirectory);
         var http = new Http(suite);
         String inboxKey = suite.demo().inboxKey();
         var home = http.get("/");
