@@ -30,6 +30,7 @@ final class FloorRun {
     private final long startedAt = System.nanoTime();
     private JsonNode totals;
     private OptionalInt knee = OptionalInt.empty();
+    private boolean kneeSearched;
 
     FloorRun(FloorSystem system, BenchSettings settings, Path directory) {
         this.system = system;
@@ -75,6 +76,7 @@ final class FloorRun {
     }
 
     private void searchKnee(LoadProcess load, Meters meters) {
+        kneeSearched = true;
         var search = new KneeSearch(1.5, 0.1, settings.maxRate());
         for (int i = 0; i < settings.kneeSteps() && !outOfTime(); i++) {
             OptionalInt next = search.next(tried());
@@ -131,5 +133,9 @@ final class FloorRun {
 
     OptionalInt knee() {
         return knee;
+    }
+
+    boolean kneeSearched() {
+        return kneeSearched;
     }
 }

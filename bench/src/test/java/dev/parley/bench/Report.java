@@ -55,10 +55,14 @@ final class Report {
             double own = system.parleyParts().stream().mapToDouble(row::cpuPerThousand).sum();
             text.append(" | **").append(cpu(own)).append("** |\n");
         }
-        run.knee().ifPresentOrElse(
-                rate -> text.append("\nKnee: **").append(String.format(Locale.ROOT, "%,d", rate)).append(" msg/s**"),
-                () -> text.append("\nKnee: none found"));
-        text.append(" (the highest offered rate that kept up with p99 within the threshold, below the lowest that did not).\n");
+        if (run.kneeSearched()) {
+            run.knee().ifPresentOrElse(
+                    rate -> text.append("\nKnee: **").append(String.format(Locale.ROOT, "%,d", rate)).append(" msg/s**"),
+                    () -> text.append("\nKnee: none found"));
+            text.append(" (the highest offered rate that kept up with p99 within the threshold, below the lowest that did not).\n");
+        } else {
+            text.append('\n');
+        }
         JsonNode totals = run.totals();
         if (totals != null) {
             text.append("Every message of the run (warm-up included): sent ").append(totals.path("sent").asLong())

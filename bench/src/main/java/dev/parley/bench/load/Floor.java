@@ -120,16 +120,33 @@ final class Floor {
         connect(pending, limit);
     }
 
+    /**
+     * Connects {@code clients}; those refused or closed before their welcome (a busy node may miss
+     * the hello timeout) try again after 2 s, as a client backs off, up to 5 rounds.
+     */
     private void connect(List<? extends Client> clients, Duration limit) {
-        Semaphore inFlight = new Semaphore(50);
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (Client client : clients) {
-            inFlight.acquireUninterruptibly();
-            CompletableFuture<Void> opened = open(client);
-            opened.whenComplete((ok, error) -> inFlight.release());
-            all.add(opened);
+        List<? extends Client> pending = clients;
+        for (int round = 1; !pending.isEmpty(); round++) {
+            Semaphore inFlight = new Semaphore(50);
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (Client client : pending) {
+                inFlight.acquireUninterruptibly();
+                CompletableFuture<Void> opened = open(client);
+                opened.whenComplete((ok, error) -> inFlight.release());
+                all.add(opened);
+            }
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+                        .join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (round >= 5) {
+                    throw e;
+                }
+                System.err.println("connect round " + round + ": " + e.getCause() + "; retrying those not open");
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            }
+            pending = pending.stream().filter(client -> !client.isOpen()).toList();
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     private CompletableFuture<Void> open(Client client) {
