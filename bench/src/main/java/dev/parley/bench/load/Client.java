@@ -19,7 +19,8 @@ abstract class Client {
 
     private static final byte[] WELCOME = FrameScan.quoted("welcome");
 
-    final String source;
+    /** The source address; a reset moves the floor to fresh ones (see {@link Floor#connectAll}). */
+    volatile String source;
     private volatile Channel channel;
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile boolean closing;

@@ -41,6 +41,8 @@ final class Floor {
     private final HttpClient http = HttpClient.newHttpClient();
     final Map<String, LongAdder> unexpectedCloses = new ConcurrentHashMap<>();
     private volatile boolean reconnecting = true;
+    private final int perAddress;
+    private int generation;
 
     /** What the benchmark seeded, as the load generator reads it from the cast file. */
     record Cast(String customersHost, int customersPort, String agentsHost, int agentsPort, String service,
@@ -59,6 +61,7 @@ final class Floor {
         this.cast = cast;
         this.ledger = new Ledger(cast.customers().size());
         this.owner = new int[cast.customers().size()];
+        this.perAddress = socketsPerAddress;
         int socket = 0;
         for (int i = 0; i < cast.customers().size(); i++) {
             CustomerSeat seat = cast.customers().get(i);
@@ -77,11 +80,33 @@ final class Floor {
     }
 
     private static String address(int socket, int perAddress) {
+        return address(socket, perAddress, 0);
+    }
+
+    /** 127.&lt;generation&gt;.0.x (Linux routes all of 127.0.0.0/8 to the loopback interface). */
+    private static String address(int socket, int perAddress, int generation) {
         int host = FIRST_ADDRESS + socket / perAddress;
         if (host > 254) {
-            throw new IllegalArgumentException("more sockets than 127.0.0.2–254 hold at " + perAddress + " per address");
+            throw new IllegalArgumentException("more sockets than 127.x.0.2–254 hold at " + perAddress + " per address");
         }
-        return "127.0.0." + host;
+        return "127." + generation + ".0." + host;
+    }
+
+    /**
+     * Moves every client to addresses none of them used before, as if the floor were a new set of
+     * machines. After a saturated step many hellos time out (4408) at once; the gateway counts those
+     * against their addresses (20 per 5 minutes) and answers 429 for a while, as it should for a
+     * misbehaving address, but the next step is not about that.
+     */
+    void moveToFreshAddresses() {
+        generation++;
+        int socket = 0;
+        for (Customer customer : customers) {
+            customer.source = address(socket++, perAddress, generation);
+        }
+        for (Agent agent : agents) {
+            agent.source = address(socket++, perAddress, generation);
+        }
     }
 
     Ledger ledger() {
@@ -122,7 +147,7 @@ final class Floor {
 
     /**
      * Connects {@code clients}; those refused or closed before their welcome (a busy node may miss
-     * the hello timeout) try again after 2 s, as a client backs off, up to 5 rounds.
+     * the hello timeout) try again after 5, 10, 15, 20 s, as a client backs off.
      */
     private void connect(List<? extends Client> clients, Duration limit) {
         List<? extends Client> pending = clients;
@@ -143,7 +168,7 @@ final class Floor {
                     throw e;
                 }
                 System.err.println("connect round " + round + ": " + e.getCause() + "; retrying those not open");
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5L * round));
             }
             pending = pending.stream().filter(client -> !client.isOpen()).toList();
         }

@@ -157,6 +157,7 @@ public final class FloorLoad {
         if (readsPending) {
             floor.agents().forEach(Client::close);
         }
+        floor.moveToFreshAddresses();
         floor.connectAll(Duration.ofMinutes(3));
         // agents that reconnected resume: their replays, and anything still on its way, settle first
         boolean quietAfterReconnect = awaitQuiet(quietLimit);
