@@ -98,7 +98,7 @@ final class Floor {
      * against their addresses (20 per 5 minutes) and answers 429 for a while, as it should for a
      * misbehaving address, but the next step is not about that.
      */
-    void moveToFreshAddresses() {
+    synchronized void moveToFreshAddresses() {
         generation++;
         int socket = 0;
         for (Customer customer : customers) {
@@ -147,12 +147,13 @@ final class Floor {
 
     /**
      * Connects {@code clients}; those refused or closed before their welcome (a busy node may miss
-     * the hello timeout) try again after 5, 10, 15, 20 s, as a client backs off.
+     * the hello timeout) try again after 5, 10, 15, 20 s from fresh addresses, as a client backs off.
      */
     private void connect(List<? extends Client> clients, Duration limit) {
         List<? extends Client> pending = clients;
         for (int round = 1; !pending.isEmpty(); round++) {
-            Semaphore inFlight = new Semaphore(50);
+            // few handshakes at a time: a cold node verifying 50 hellos at once missed the 5 s hello timeout
+            Semaphore inFlight = new Semaphore(10);
             List<CompletableFuture<Void>> all = new ArrayList<>();
             for (Client client : pending) {
                 inFlight.acquireUninterruptibly();
@@ -167,8 +168,11 @@ final class Floor {
                 if (round >= 5) {
                     throw e;
                 }
-                System.err.println("connect round " + round + ": " + e.getCause() + "; retrying those not open");
+                System.err.println("connect round " + round + ": " + e.getCause() + "; retrying those not open"
+                        + " from fresh addresses");
                 java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5L * round));
+                // failed hellos count against their address (then 429): retry as other machines would
+                moveToFreshAddresses();
             }
             pending = pending.stream().filter(client -> !client.isOpen()).toList();
         }
