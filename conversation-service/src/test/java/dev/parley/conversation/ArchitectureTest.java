@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -13,6 +14,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.parley.testsupport.architecture.ParleyArchitecture;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -51,6 +54,32 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName(ConversationServiceApplication.class.getName())
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".config", ROOT + ".*.config")
             .because("domain, use cases and adapters are built by the configuration, never the other way round");
+
+    /**
+     * Contexts depend one way (docs/architecture.md lists the order): a lower one that imports a
+     * higher one ties them all into one knot. Configuration is left out: it is the composition
+     * root and sees every context.
+     */
+    @ArchTest
+    static final ArchRule contextsDependOneWay = slices()
+            .assignedFrom(new SliceAssignment() {
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass type) {
+                    String name = type.getPackageName();
+                    if (!name.startsWith(ROOT + ".") || name.matches(".*\\.config(\\..*)?$")) {
+                        return SliceIdentifier.ignore();
+                    }
+                    String rest = name.substring(ROOT.length() + 1);
+                    int dot = rest.indexOf('.');
+                    return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
+                }
+
+                @Override
+                public String getDescription() {
+                    return "contexts of conversation-service";
+                }
+            })
+            .should().beFreeOfCycles();
 
     private static ArchCondition<JavaClass> wireOnlyAdaptersOfTheirOwnContext() {
         return new ArchCondition<>("depend on adapters of their own context only") {

@@ -1,5 +1,6 @@
 package dev.parley.events.bus;
 
+import dev.parley.events.EncodedEvent;
 import dev.parley.events.EventEnvelope;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -37,11 +38,24 @@ public interface EventBus extends AutoCloseable {
     Mono<Void> publishAll(String topic, List<EventEnvelope> events);
 
     /**
+     * Publishes events already encoded, in list order, byte for byte: what a subscriber receives is
+     * exactly {@link EncodedEvent#bytes()}. The same guarantees as {@link #publishAll}.
+     */
+    Mono<Void> publishEncoded(String topic, List<EncodedEvent> events);
+
+    /**
      * Joins {@code group} on {@code topic} and hands each event to {@code handler}, one at a time per
      * partition. Consumption starts in the background; the subscription reports its partitions.
      * A group that has never committed starts from the oldest retained event.
      */
     EventSubscription subscribe(String topic, String group, EventHandler handler);
+
+    /**
+     * Like {@link #subscribe}, but hands each event over as it travels: its header read, its bytes
+     * untouched, its payload never decoded. A record whose header does not decode is poison (the
+     * same dead-letter path); one whose payload alone is broken reaches the handler.
+     */
+    EventSubscription subscribeRaw(String topic, String group, RawEventHandler handler);
 
     /** Stops every subscription of this bus; unacknowledged events go to the remaining members. */
     @Override

@@ -4,6 +4,7 @@ import dev.parley.events.EventEnvelope;
 import dev.parley.events.json.EventCodec;
 import dev.parley.events.json.MalformedEventException;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -21,31 +22,47 @@ public final class RecordProcessor {
 
     private final String topic;
     private final String group;
-    private final EventHandler handler;
-    private final EventCodec codec;
+    /** Decodes a record as far as its handler needs and hands it over; throws {@link MalformedEventException} first. */
+    private final Function<byte[], Mono<Void>> handling;
     private final DeadLetterSink deadLetters;
     private final DeliverySettings settings;
     private final EventBusMetrics metrics;
 
     public RecordProcessor(String topic, String group, EventHandler handler, EventCodec codec,
                            DeadLetterSink deadLetters, DeliverySettings settings, MeterRegistry registry) {
+        this(topic, group, value -> {
+            EventEnvelope event = codec.decode(value);
+            return Mono.defer(() -> handler.handle(event));
+        }, deadLetters, settings, registry);
+    }
+
+    /** For a {@link RawEventHandler}: only the header is decoded, the bytes are handed over as they came. */
+    public RecordProcessor(String topic, String group, RawEventHandler handler, EventCodec codec,
+                           DeadLetterSink deadLetters, DeliverySettings settings, MeterRegistry registry) {
+        this(topic, group, value -> {
+            ReceivedEvent event = new ReceivedEvent(codec.header(value), value);
+            return Mono.defer(() -> handler.handle(event));
+        }, deadLetters, settings, registry);
+    }
+
+    private RecordProcessor(String topic, String group, Function<byte[], Mono<Void>> handling,
+                            DeadLetterSink deadLetters, DeliverySettings settings, MeterRegistry registry) {
         this.topic = topic;
         this.group = group;
-        this.handler = handler;
-        this.codec = codec;
+        this.handling = handling;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.metrics = new EventBusMetrics(registry);
     }
 
     public Mono<Void> process(String key, byte[] value) {
-        EventEnvelope event;
+        Mono<Void> handled;
         try {
-            event = codec.decode(value);
+            handled = handling.apply(value);
         } catch (MalformedEventException e) {
             return deadLetter(key, value, DeadLetter.MALFORMED, e);
         }
-        return Mono.defer(() -> handler.handle(event))
+        return handled
                 .retryWhen(retries())
                 .doOnSuccess(ignored -> metrics.handled(topic, group))
                 .onErrorResume(e -> deadLetter(key, value, DeadLetter.HANDLER_FAILED, e));

@@ -1,5 +1,6 @@
 package dev.parley.events.kafka;
 
+import dev.parley.events.EncodedEvent;
 import dev.parley.events.EventEnvelope;
 import dev.parley.events.bus.DeadLetter;
 import dev.parley.events.bus.DeliverySettings;
@@ -7,6 +8,7 @@ import dev.parley.events.bus.EventBus;
 import dev.parley.events.bus.EventBusMetrics;
 import dev.parley.events.bus.EventHandler;
 import dev.parley.events.bus.EventSubscription;
+import dev.parley.events.bus.RawEventHandler;
 import dev.parley.events.bus.RecordProcessor;
 import dev.parley.events.json.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,17 +65,30 @@ public final class KafkaEventBus implements EventBus {
 
     @Override
     public Mono<Void> publishAll(String topic, List<EventEnvelope> events) {
+        return publishEncoded(topic, events.stream().map(codec::encodeKeyed).toList());
+    }
+
+    @Override
+    public Mono<Void> publishEncoded(String topic, List<EncodedEvent> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
         return topics.ensure(topic).then(Mono.defer(() -> send(Flux.fromIterable(events)
-                .map(event -> new ProducerRecord<>(topic, event.key(), codec.encode(event))))))
+                .map(event -> new ProducerRecord<>(topic, event.key(), event.bytes())))))
                 .doOnSuccess(ignored -> metrics.published(topic, events.size()));
     }
 
     @Override
     public EventSubscription subscribe(String topic, String group, EventHandler handler) {
-        var processor = new RecordProcessor(topic, group, handler, codec, this::deadLetter, delivery, registry);
+        return subscribe(topic, group, new RecordProcessor(topic, group, handler, codec, this::deadLetter, delivery, registry));
+    }
+
+    @Override
+    public EventSubscription subscribeRaw(String topic, String group, RawEventHandler handler) {
+        return subscribe(topic, group, new RecordProcessor(topic, group, handler, codec, this::deadLetter, delivery, registry));
+    }
+
+    private EventSubscription subscribe(String topic, String group, RecordProcessor processor) {
         var subscription = new KafkaSubscription(settings, topic, group, processor, topics.ensure(topic),
                 subscriptions::remove, registry);
         subscriptions.add(subscription);

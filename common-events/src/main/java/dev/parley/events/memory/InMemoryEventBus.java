@@ -1,5 +1,6 @@
 package dev.parley.events.memory;
 
+import dev.parley.events.EncodedEvent;
 import dev.parley.events.EventEnvelope;
 import dev.parley.events.bus.DeadLetter;
 import dev.parley.events.bus.DeliverySettings;
@@ -7,6 +8,7 @@ import dev.parley.events.bus.EventBus;
 import dev.parley.events.bus.EventBusMetrics;
 import dev.parley.events.bus.EventHandler;
 import dev.parley.events.bus.EventSubscription;
+import dev.parley.events.bus.RawEventHandler;
 import dev.parley.events.bus.RecordProcessor;
 import dev.parley.events.json.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,9 +55,14 @@ public final class InMemoryEventBus implements EventBus, RawTopics {
 
     @Override
     public Mono<Void> publishAll(String topic, List<EventEnvelope> events) {
+        return publishEncoded(topic, events.stream().map(codec::encodeKeyed).toList());
+    }
+
+    @Override
+    public Mono<Void> publishEncoded(String topic, List<EncodedEvent> events) {
         return Mono.fromRunnable(() -> {
-            for (EventEnvelope event : events) {
-                append(topic, event.key(), codec.encode(event), Map.of());
+            for (EncodedEvent event : events) {
+                append(topic, event.key(), event.bytes(), Map.of());
             }
             metrics.published(topic, events.size());
         });
@@ -63,8 +70,17 @@ public final class InMemoryEventBus implements EventBus, RawTopics {
 
     @Override
     public EventSubscription subscribe(String topic, String group, EventHandler handler) {
-        var processor = new RecordProcessor(topic, group, handler, codec,
-                letter -> Mono.fromRunnable(() -> deadLetter(letter)), settings, registry);
+        return join(topic, group, new RecordProcessor(topic, group, handler, codec,
+                letter -> Mono.fromRunnable(() -> deadLetter(letter)), settings, registry));
+    }
+
+    @Override
+    public EventSubscription subscribeRaw(String topic, String group, RawEventHandler handler) {
+        return join(topic, group, new RecordProcessor(topic, group, handler, codec,
+                letter -> Mono.fromRunnable(() -> deadLetter(letter)), settings, registry));
+    }
+
+    private EventSubscription join(String topic, String group, RecordProcessor processor) {
         return groups.computeIfAbsent(topic + '\u0000' + group, ignored -> new ConsumerGroup(log(topic), scheduler))
                 .join(processor);
     }

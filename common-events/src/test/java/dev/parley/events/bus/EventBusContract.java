@@ -225,6 +225,43 @@ public abstract class EventBusContract {
         assertThat(registry.counter(EventBusMetrics.HANDLED, "topic", topic, "group", "flaky").count()).isEqualTo(1.0);
     }
 
+    @Test
+    void encodedEventsArriveByteForByteWithTheirHeaderInKeyOrder() {
+        UUID conversation = UUID.randomUUID();
+        List<EventEnvelope> events = IntStream.rangeClosed(1, 20).mapToObj(seq -> TestEvents.message(conversation, seq)).toList();
+        List<byte[]> sent = events.stream().map(codec::encode).toList();
+        var received = new ConcurrentLinkedQueue<ReceivedEvent>();
+        EventSubscription subscription = bus.subscribeRaw(topic, "raw", event -> Mono.fromRunnable(() -> received.add(event)));
+        subscriptions.add(subscription);
+
+        bus.publishEncoded(topic, sent.stream().map(bytes -> new dev.parley.events.EncodedEvent(conversation.toString(), bytes)).toList())
+                .block(PATIENCE);
+
+        await().atMost(PATIENCE).until(() -> received.size() >= events.size());
+        List<ReceivedEvent> inOrder = List.copyOf(received);
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(inOrder.get(i).bytes()).as("bytes of event %d", i).isEqualTo(sent.get(i));
+            assertThat(inOrder.get(i).header()).isEqualTo(dev.parley.events.EventHeader.of(events.get(i)));
+        }
+    }
+
+    @Test
+    void aRawSubscriberDeadLettersARecordWhoseHeaderDoesNotDecode() {
+        UUID conversation = UUID.randomUUID();
+        byte[] headless = "{\"type\":\"message.created\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+        appendRaw(topic, conversation.toString(), headless);
+        bus.publish(topic, TestEvents.message(conversation, 1)).block(PATIENCE);
+        var seqs = new CopyOnWriteArrayList<Long>();
+        subscriptions.add(bus.subscribeRaw(topic, "raw-poison", event -> Mono.fromRunnable(() -> seqs.add(event.header().seq()))));
+
+        await().atMost(PATIENCE).until(() -> !seqs.isEmpty());
+        assertThat(seqs).containsExactly(1L);
+        await().atMost(PATIENCE).until(() -> !readAll(Topics.deadLetterOf(topic)).isEmpty());
+        assertThat(readAll(Topics.deadLetterOf(topic))).singleElement()
+                .satisfies(record -> assertThat(record.value()).isEqualTo(headless));
+        assertThat(deadLettered(DeadLetter.MALFORMED)).isEqualTo(1.0);
+    }
+
     private EventSubscription subscribe(String group, EventHandler handler) {
         EventSubscription subscription = bus.subscribe(topic, group, handler);
         subscriptions.add(subscription);

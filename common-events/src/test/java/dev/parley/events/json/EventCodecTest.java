@@ -3,8 +3,10 @@ package dev.parley.events.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.events.Actor;
 import dev.parley.events.EventData;
 import dev.parley.events.EventEnvelope;
+import dev.parley.events.EventHeader;
 import dev.parley.events.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -35,6 +37,33 @@ class EventCodecTest {
     @MethodSource("everyType")
     void everyEventTypeDecodesFromATreeAsFromItsBytes(EventEnvelope event) {
         assertThat(codec.decode(TREES.readTree(codec.encode(event)))).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("everyType")
+    void everyEventTypesHeaderReadsWithoutItsPayload(EventEnvelope event) {
+        var encoded = codec.encodeKeyed(event);
+        assertThat(codec.header(encoded.bytes())).isEqualTo(EventHeader.of(event));
+        assertThat(encoded.key()).isEqualTo(event.key());
+    }
+
+    @Test
+    void aHeaderReadsWhateverTheFieldOrderAndSkipsNestedPayloads() {
+        String json = """
+                {"data":{"nested":{"deep":[1,{"seq":99}]},"list":[[],[{}]]},"seq":7,
+                 "audience":{"visibility":"AGENTS_ONLY","named":["department:x"],"users":["0190c0de-0000-7000-8000-000000000b0b"]},
+                 "somethingNewer":{"a":[1,2]},"actor":{"kind":"AGENT","id":"0190c0de-0000-7000-8000-000000000b0b"},
+                 "occurredAt":"2026-11-21T12:00:00Z","conversationId":"0190c0de-0000-7000-8000-00000000c001",
+                 "type":"message.created","eventId":"0190c0de-0000-7000-8000-0000000000e3"}""";
+
+        EventHeader header = codec.header(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(header.seq()).isEqualTo(7L);
+        assertThat(header.type()).isEqualTo("message.created");
+        assertThat(header.audience().agentsOnly()).isTrue();
+        assertThat(header.audience().named()).containsExactly("department:x");
+        assertThat(header.audience().users()).containsExactly(TestEvents.BOB_AGENT);
+        assertThat(header.actor()).isEqualTo(Actor.agent(TestEvents.BOB_AGENT));
     }
 
     @Test
@@ -120,6 +149,11 @@ class EventCodecTest {
     void bytesThatAreNotACompleteEnvelopeAreRejected(String json) {
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class);
+        if (!json.contains("read.updated")) {
+            // a broken payload alone is the decoder's to find; everything else breaks the header too
+            assertThatThrownBy(() -> codec.header(json.getBytes(StandardCharsets.UTF_8))).as("the header")
+                    .isInstanceOf(MalformedEventException.class);
+        }
         if (json.startsWith("{") && json.endsWith("}")) {
             assertThatThrownBy(() -> codec.decode(TREES.readTree(json))).as("as a tree")
                     .isInstanceOf(MalformedEventException.class);

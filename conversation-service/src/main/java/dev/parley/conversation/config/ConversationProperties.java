@@ -39,13 +39,19 @@ public record ConversationProperties(
      * @param resolvedToClosed  a resolved conversation nobody reopened for this long is closed
      * @param checkInterval     how often to sweep; a conversation moves at most this late
      * @param batchSize         conversations locked and moved per transaction
+     * @param activityResolution how far behind a conversation's stored last activity may fall while its
+     *                          status stays: an append moves it only when it is older than this, so most
+     *                          appends change no indexed column and PostgreSQL updates the row in place.
+     *                          30 s: lists ordered by activity are that coarse, and the inactivity
+     *                          timers, of hours, act at most that much early
      */
     public record Inactivity(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("24h") Duration waitingToResolved,
             @DefaultValue("72h") Duration resolvedToClosed,
             @DefaultValue("1m") Duration checkInterval,
-            @DefaultValue("100") int batchSize) {
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("30s") Duration activityResolution) {
     }
 
     /**

@@ -19,7 +19,7 @@ import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
 import dev.parley.conversation.reading.application.ConversationQueries;
-import dev.parley.conversation.shared.application.EventLog;
+import dev.parley.conversation.reading.application.EventLog;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.events.EventEnvelope;
 import java.time.Duration;
@@ -41,7 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * seeded once per class.
  */
 @ExtendWith(ClassDatabase.class)
-@SpringBootTest(properties = {"parley.engine=memory", "parley.conversation.inactivity.enabled=false"})
+@SpringBootTest(properties = {"parley.engine=memory", "parley.conversation.inactivity.enabled=false",
+        // what a use case hands to delivery stays in the outbox for the test to read
+        "parley.outbox.relay-enabled=false"})
 @DirtiesContext
 abstract class CoreTestBase {
 

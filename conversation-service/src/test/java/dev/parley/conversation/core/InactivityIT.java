@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.conversation.lifecycle.application.ClosingIdleConversations;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
-import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.events.EventData;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +25,6 @@ class InactivityIT extends CoreTestBase {
 
     @Autowired
     private ClosingIdleConversations timers;
-    @Autowired
-    private Transactions transactions;
 
     @Test
     void twoInstancesSweepingAtOnceMoveEachIdleConversationExactlyOnce() {
@@ -74,14 +71,10 @@ class InactivityIT extends CoreTestBase {
         return id;
     }
 
-    /** Moves the conversations' last activity back, through the store port as the use cases write it. */
+    /** Moves the conversations' last activity back. */
     private void idleFor(List<UUID> ids, Duration quiet) {
         Instant then = Instant.now().minus(quiet);
-        for (UUID id : ids) {
-            transactions.inTransaction(() -> conversations.lock(id).flatMap(c -> conversations.update(
-                    new Conversation(c.id(), c.inboxId(), c.customerId(), c.departmentId(), c.status(), c.ownerId(),
-                            c.lastSeq(), c.queuedAt(), c.queuePriority(), c.createdAt(), then), null, null))).block(PATIENCE);
-        }
+        ids.forEach(id -> store.setLastActivity(id, then));
     }
 
     private String status(UUID id) {

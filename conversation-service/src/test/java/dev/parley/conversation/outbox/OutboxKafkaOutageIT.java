@@ -4,6 +4,7 @@ import static dev.parley.conversation.outbox.OutboxEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxWakeUps;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.events.EventEnvelope;
@@ -78,7 +79,7 @@ class OutboxKafkaOutageIT {
     @BeforeEach
     void freshOutboxAndTopic() {
         database.execute("TRUNCATE event_outbox, seq_allocation");
-        outbox = new R2dbcOutbox(database.client(), new EventCodec());
+        outbox = new R2dbcOutbox(database.client(), new EventCodec(), new PostgresOutboxWakeUps(database.client()));
         // A publish gives up after 3 s instead of 30 s, so the outage shows within the test.
         var settings = KafkaSettings.defaults(kafka.bootstrapServers(), "outage-it")
                 .withPartitions(4)

@@ -5,6 +5,7 @@ import static dev.parley.conversation.outbox.OutboxEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxWakeUps;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.events.EventEnvelope;
@@ -64,7 +65,7 @@ class OutboxLeadershipIT {
     @BeforeEach
     void twoRelaysOnOneDatabase() {
         database.execute("TRUNCATE event_outbox");
-        outbox = new R2dbcOutbox(database.client(), new EventCodec());
+        outbox = new R2dbcOutbox(database.client(), new EventCodec(), new PostgresOutboxWakeUps(database.client()));
         bus = new KafkaEventBus(KafkaSettings.defaults(kafka.bootstrapServers(), "leadership-it"),
                 new DeliverySettings(3, Duration.ofMillis(10), Duration.ofMillis(50)), new SimpleMeterRegistry());
         topic = kafka.topic("conversation-events-" + UUID.randomUUID());

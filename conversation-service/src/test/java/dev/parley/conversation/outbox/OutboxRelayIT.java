@@ -7,6 +7,7 @@ import static dev.parley.conversation.outbox.OutboxEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxWakeUps;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.outbox.application.RelaySettings;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The relay publishes committed events in id order, marks them, wakes up on NOTIFY, prunes and reports. */
+/** The relay publishes committed events in id order, removes them, wakes up at once, quarantines and reports. */
 @RealInfrastructure
 class OutboxRelayIT {
 
@@ -41,6 +42,8 @@ class OutboxRelayIT {
     private final TestKafka kafka;
     private final List<RelayUnderTest> relays = new ArrayList<>();
     private Outbox outbox;
+    /** Event ids committed per topic, in commit order. */
+    private final java.util.Map<String, List<String>> committed = new java.util.HashMap<>();
     private EventBus bus;
     private String conversationTopic;
     private String agentTopic;
@@ -61,8 +64,10 @@ class OutboxRelayIT {
 
     @BeforeEach
     void emptyOutboxAndFreshTopics() {
-        database.execute("TRUNCATE event_outbox");
-        outbox = new R2dbcOutbox(database.client(), new EventCodec());
+        database.execute("TRUNCATE event_outbox, event_outbox_quarantine");
+        committed.clear();
+        // a writer of another instance until a test gives it a relay's own wake-ups
+        outbox = new R2dbcOutbox(database.client(), new EventCodec(), new PostgresOutboxWakeUps(database.client()));
         // One partition per topic: the topic's order is then exactly the publishing order.
         bus = new KafkaEventBus(KafkaSettings.defaults(kafka.bootstrapServers(), "relay-it").withPartitions(1),
                 new DeliverySettings(3, Duration.ofMillis(10), Duration.ofMillis(50)), new SimpleMeterRegistry());
@@ -77,7 +82,7 @@ class OutboxRelayIT {
     }
 
     @Test
-    void publishesEveryTopicInIdOrderAcrossBatchesAndMarksEveryRowPublished() {
+    void publishesEveryTopicInIdOrderAcrossBatchesAndRemovesEveryPublishedRow() {
         commit(conversationTopic, message(ALICE_CONVERSATION, 1), message(ALICE_CONVERSATION, 2));
         commit(agentTopic, bobGoesAway());
         commit(conversationTopic, message(CAROL_CONVERSATION, 1));
@@ -90,14 +95,15 @@ class OutboxRelayIT {
         await().atMost(PATIENCE).until(() -> database.unpublishedRows() == 0);
 
         assertThat(eventIds(new TopicReader(kafka.bootstrapServers()).readAll(conversationTopic)))
-                .containsExactlyElementsOf(rowEventIds(conversationTopic));
+                .containsExactlyElementsOf(committed.get(conversationTopic));
         assertThat(eventIds(new TopicReader(kafka.bootstrapServers()).readAll(agentTopic)))
-                .containsExactlyElementsOf(rowEventIds(agentTopic));
+                .containsExactlyElementsOf(committed.get(agentTopic));
+        assertThat(database.outboxRows()).isZero();
         assertThat(relay.published()).isEqualTo(8);
     }
 
     @Test
-    void aNotificationWakesTheRelayLongBeforeItsNextPoll() {
+    void aCommitOnAnotherInstanceWakesTheRelayThroughNotifyLongBeforeItsNextPoll() {
         commit(conversationTopic, message(ALICE_CONVERSATION, 1));
         var relay = relay(RelayUnderTest.settings().pollInterval(Duration.ofHours(1)).build()).start();
         // The first drain of the term publishes what was committed before the relay listened...
@@ -105,27 +111,40 @@ class OutboxRelayIT {
 
         commit(conversationTopic, message(ALICE_CONVERSATION, 2));
 
-        // ...and only the insert trigger's notification can wake it for this one within the hour.
+        // ...and only the writer's NOTIFY can wake it for this one within the hour.
         await().atMost(PATIENCE).until(() -> database.unpublishedRows() == 0);
         assertThat(relay.published()).isEqualTo(2);
         assertThat(seqs(new TopicReader(kafka.bootstrapServers()).readAll(conversationTopic))).containsExactly(1L, 2L);
     }
 
     @Test
-    void prunesPublishedRowsOlderThanTheRetentionAndKeepsRecentOnes() {
-        commit(conversationTopic, message(ALICE_CONVERSATION, 1), message(ALICE_CONVERSATION, 2),
-                message(ALICE_CONVERSATION, 3));
-        var relay = relay(RelayUnderTest.settings().pruneInterval(Duration.ofMillis(100)).build()).start();
+    void aCommitOnTheRelaysOwnInstanceWakesItInProcess() {
+        var relay = relay(RelayUnderTest.settings().pollInterval(Duration.ofHours(1)).build()).start();
+        await().atMost(PATIENCE).until(relay::leading);
+        outbox = new R2dbcOutbox(database.client(), new EventCodec(), relay.wakeUps());
+
+        commit(conversationTopic, message(ALICE_CONVERSATION, 1));
+
         await().atMost(PATIENCE).until(() -> database.unpublishedRows() == 0);
-        List<String> published = rowEventIds(conversationTopic);
+        assertThat(relay.published()).isEqualTo(1);
+    }
 
-        // The first two were published two hours ago, past the one-hour retention.
-        database.execute("UPDATE event_outbox SET published_at = now() - interval '2 hours' "
-                + "WHERE id IN (SELECT id FROM event_outbox ORDER BY id LIMIT 2)");
+    @Test
+    void aRowThatIsNotAnEventIsQuarantinedAndEverythingAroundItIsPublished() {
+        commit(conversationTopic, message(ALICE_CONVERSATION, 1));
+        database.execute("INSERT INTO event_outbox (topic, event_key, payload) VALUES ('" + conversationTopic + "', '"
+                + ALICE_CONVERSATION + "', convert_to('{\"type\":\"message.created\", truncated', 'UTF8'))");
+        database.execute("INSERT INTO event_outbox (topic, event_key, conversation_id, seq) VALUES ('" + conversationTopic
+                + "', '" + ALICE_CONVERSATION + "', '" + ALICE_CONVERSATION + "', 99)");
+        commit(conversationTopic, message(ALICE_CONVERSATION, 2));
+        var relay = relay(RelayUnderTest.settings().build()).start();
 
-        await().atMost(PATIENCE).until(() -> database.outboxRows() == 1);
-        assertThat(rowEventIds(conversationTopic)).containsExactly(published.get(2));
-        assertThat(relay.pruned()).isEqualTo(2);
+        await().atMost(PATIENCE).until(() -> database.unpublishedRows() == 0);
+
+        assertThat(seqs(new TopicReader(kafka.bootstrapServers()).readAll(conversationTopic))).containsExactly(1L, 2L);
+        assertThat(relay.quarantined("malformed")).isEqualTo(1);
+        assertThat(relay.quarantined("no_event")).isEqualTo(1);
+        assertThat(database.number("SELECT count(*) FROM event_outbox_quarantine")).isEqualTo(2);
     }
 
     @Test
@@ -161,10 +180,7 @@ class OutboxRelayIT {
 
     private void commit(String topic, EventEnvelope... events) {
         database.transactions().transactional(outbox.append(topic, List.of(events))).block();
-    }
-
-    private static List<String> rowEventIds(String topic) {
-        return database.column("SELECT event_id FROM event_outbox WHERE topic = '" + topic + "' ORDER BY id");
+        committed.computeIfAbsent(topic, ignored -> new ArrayList<>()).addAll(eventIds(List.of(events)));
     }
 
     private static List<String> eventIds(List<EventEnvelope> events) {

@@ -77,6 +77,6 @@ class OutboxWiringIT {
                 .contains("parley_outbox_pending{application=\"conversation-service\"} 0.0")
                 .contains("parley_outbox_lag_seconds{application=\"conversation-service\"} 0.0")
                 .contains("parley_outbox_publish_failures_total{application=\"conversation-service\"} 0.0")
-                .contains("parley_outbox_pruned_total{application=\"conversation-service\"} 0.0"));
+                .contains("parley_outbox_quarantined_total{application=\"conversation-service\",reason=\"malformed\"} 0.0"));
     }
 }

@@ -2,6 +2,8 @@ package dev.parley.conversation.outbox;
 
 import dev.parley.conversation.outbox.adapter.micrometer.OutboxMeters;
 import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxLeadership;
+import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxWakeUps;
+import dev.parley.conversation.outbox.application.OutboxWakeUps;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutboxBacklog;
 import dev.parley.conversation.outbox.application.BacklogWatch;
 import dev.parley.conversation.outbox.application.OutboxRelay;
@@ -22,12 +24,19 @@ public final class RelayUnderTest implements AutoCloseable {
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final BacklogWatch backlog;
     private final OutboxRelay relay;
+    private final OutboxWakeUps wakeUps;
 
     public RelayUnderTest(OutboxDatabase database, EventBus bus, RelaySettings settings) {
         this.backlog = new BacklogWatch(new R2dbcOutboxBacklog(database.client()), Duration.ofMillis(100));
         var meters = new OutboxMeters(registry, backlog::latest);
-        var leadership = new PostgresOutboxLeadership(database.connectionFactory(), database.client());
-        this.relay = new OutboxRelay(leadership, bus, new EventCodec(), settings, meters);
+        var leadership = new PostgresOutboxLeadership(database.connectionFactory());
+        this.wakeUps = new PostgresOutboxWakeUps(database.client());
+        this.relay = new OutboxRelay(leadership, bus, new EventCodec(), settings, meters, wakeUps);
+    }
+
+    /** The wake-ups of this relay's instance: a writer given them is one of its own writers. */
+    public OutboxWakeUps wakeUps() {
+        return wakeUps;
     }
 
     /** Settings quick enough for tests: small batches, short intervals and backoffs; change what a test is about. */
@@ -63,8 +72,8 @@ public final class RelayUnderTest implements AutoCloseable {
         return registry.get("parley.outbox.publish.failures").counter().count();
     }
 
-    public double pruned() {
-        return registry.get("parley.outbox.pruned").counter().count();
+    public double quarantined(String reason) {
+        return registry.get("parley.outbox.quarantined").tag("reason", reason).counter().count();
     }
 
     public double pending() {
@@ -84,7 +93,6 @@ public final class RelayUnderTest implements AutoCloseable {
         private int batchSize = 50;
         private Duration pollInterval = Duration.ofMillis(200);
         private Duration takeoverInterval = Duration.ofMillis(200);
-        private Duration pruneInterval = Duration.ofMinutes(1);
         private Duration firstBackoff = Duration.ofMillis(50);
         private Duration maxBackoff = Duration.ofMillis(500);
         private Duration shutdownGrace = Duration.ofSeconds(5);
@@ -99,20 +107,13 @@ public final class RelayUnderTest implements AutoCloseable {
             return this;
         }
 
-        public SettingsBuilder pruneInterval(Duration value) {
-            pruneInterval = value;
-            return this;
-        }
-
         public SettingsBuilder shutdownGrace(Duration value) {
             shutdownGrace = value;
             return this;
         }
 
-        /** Retention is always an hour: tests backdate rows past it. */
         public RelaySettings build() {
-            return new RelaySettings(batchSize, pollInterval, takeoverInterval, Duration.ofHours(1), pruneInterval,
-                    firstBackoff, maxBackoff, shutdownGrace);
+            return new RelaySettings(batchSize, pollInterval, takeoverInterval, firstBackoff, maxBackoff, shutdownGrace);
         }
     }
 }

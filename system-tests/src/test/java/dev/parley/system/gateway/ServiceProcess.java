@@ -2,32 +2,31 @@ package dev.parley.system.gateway;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.bench.process.JvmProcess;
 import dev.parley.gateway.ChatGatewayApplication;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A service (a gateway node, conversation-service) in its own JVM with this test JVM's classpath,
  * so a test can kill it the way a machine dies ({@code SIGKILL}: no shutdown hook, no unregistering,
- * no leaving the consumer group) and a benchmark can read its own CPU time and heap.
+ * no leaving the consumer group) and a benchmark can read its own CPU time and heap. The process
+ * itself is the bench module's {@link JvmProcess}, which the support-floor benchmark starts its
+ * services with too.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
-    private final Process process;
+    private final JvmProcess process;
     final int port;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(JvmProcess process, int port) {
         this.process = process;
         this.port = port;
     }
@@ -44,34 +43,29 @@ final class ServiceProcess implements AutoCloseable {
      * (read it with {@code jfr print --events jdk.ExecutionSample}), to see where a benchmark's CPU goes.
      */
     static ServiceProcess start(Class<?> main, List<String> jvmOptions, List<String> arguments, String name) {
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        if (Boolean.getBoolean("parley.bench.profile")) {
-            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + Path.of("target", name + ".jfr"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        arguments.forEach(argument -> command.add(argument.startsWith("--server.port=") ? "--server.port=" + port : argument));
-        File log = Path.of("target", name + ".log").toFile();
+        int port = JvmProcess.freePort();
+        List<String> replaced = arguments.stream()
+                .map(argument -> argument.startsWith("--server.port=") ? "--server.port=" + port : argument).toList();
+        JvmProcess process = JvmProcess.start(JvmProcess.Spec.of(name, main.getName(), jvmOptions, replaced)
+                .profiled(Boolean.getBoolean("parley.bench.profile")));
+        ServiceProcess node = new ServiceProcess(process, port);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-            ServiceProcess node = new ServiceProcess(process, port);
             await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited; see " + log);
+                    throw new IllegalStateException(name + " exited; see " + process.log());
                 }
                 return node.ready();
             });
-            return node;
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start " + name, e);
+        } catch (RuntimeException e) {
+            process.crash();
+            throw e;
         }
+        return node;
     }
 
     /** The process's CPU time so far (user and system). */
     Duration cpuTime() {
-        return process.toHandle().info().totalCpuDuration().orElseThrow();
+        return process.cpuTime();
     }
 
     long pid() {
@@ -80,12 +74,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Kills the process at once ({@code SIGKILL}) and waits until it is gone. */
     void crash() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.crash();
     }
 
     private boolean ready() {
@@ -102,27 +91,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        if (Boolean.getBoolean("parley.bench.profile") && process.isAlive()) {
-            // a profiled process is stopped gently: the JVM writes its recording only on a normal exit
-            process.destroy();
-            try {
-                process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (process.isAlive()) {
-            crash();
-        }
+        process.close();
     }
 }

@@ -5,7 +5,7 @@ import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.messaging.application.MessageStore;
-import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import java.util.UUID;

@@ -23,7 +23,7 @@ import dev.parley.conversation.attachments.domain.DownloadLinks;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.messaging.application.MessageAttachments;
 import dev.parley.conversation.messaging.application.MessageStore;
-import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

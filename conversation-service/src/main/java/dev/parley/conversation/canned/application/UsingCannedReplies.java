@@ -4,7 +4,7 @@ import dev.parley.conversation.canned.domain.CannedReply;
 import dev.parley.conversation.canned.domain.CannedTemplate;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
-import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import dev.parley.conversation.shared.domain.UuidV7;

@@ -5,7 +5,7 @@ import dev.parley.conversation.canned.adapter.web.CannedReplyController;
 import dev.parley.conversation.canned.application.CannedReplyStore;
 import dev.parley.conversation.canned.application.UsingCannedReplies;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
-import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,7 +2,7 @@ package dev.parley.conversation.directory.application;
 
 import dev.parley.conversation.directory.domain.AgentStatus;
 import dev.parley.conversation.identity.domain.Caller;
-import dev.parley.conversation.shared.application.Actors;
+import dev.parley.conversation.identity.domain.Actors;
 import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;

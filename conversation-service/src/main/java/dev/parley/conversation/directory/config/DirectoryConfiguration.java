@@ -3,6 +3,7 @@ package dev.parley.conversation.directory.config;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryAdmin;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
 import dev.parley.conversation.directory.adapter.web.DirectoryController;
+import dev.parley.conversation.directory.adapter.web.InternalDirectoryController;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryAdmin;
@@ -43,5 +44,10 @@ public class DirectoryConfiguration {
     @Bean
     DirectoryController directoryController(AdministeringDirectory administering, ChangingAgentStatus statuses) {
         return new DirectoryController(administering, statuses);
+    }
+
+    @Bean
+    InternalDirectoryController internalDirectoryController(ChangingAgentStatus statuses) {
+        return new InternalDirectoryController(statuses);
     }
 }

@@ -4,9 +4,9 @@ import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.reports.application.SupportMeters;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.Actors;
-import dev.parley.conversation.shared.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.identity.domain.Actors;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
@@ -60,17 +60,15 @@ public final class ChangingLifecycle {
             if (!moved.changed()) {
                 return Mono.just(Outcome.accepted(moved.conversation()));
             }
-            return recorder.record(moved.conversation(), Actors.of(caller), moved.happenings())
-                    .flatMap(recorded -> {
+            return recorder.record(moved.conversation(), moved.resolvedAt(), moved.closedAt(), Actors.of(caller),
+                            moved.happenings())
+                    .map(recorded -> {
                         Conversation saved = moved.conversation().withLastSeq(recorded.lastSeq());
-                        return conversations.update(saved, moved.resolvedAt(), moved.closedAt())
-                                .doOnSuccess(ignored -> {
-                                    if (moved.resolvedAt() != null) {
-                                        meters.resolved(saved.departmentId(), saved.inboxId(),
-                                                Duration.between(saved.createdAt(), moved.resolvedAt()));
-                                    }
-                                })
-                                .thenReturn(Outcome.accepted(saved));
+                        if (moved.resolvedAt() != null) {
+                            meters.resolved(saved.departmentId(), saved.inboxId(),
+                                    Duration.between(saved.createdAt(), moved.resolvedAt()));
+                        }
+                        return Outcome.accepted(saved);
                     });
         });
     }

@@ -1,6 +1,7 @@
 package dev.parley.conversation.lifecycle.application;
 
 import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationSnapshot;
 import java.time.Instant;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -8,7 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * Conversations and agent seats. Methods that change rows are called inside a transaction
  * ({@code Transactions}); {@link #lock} must come first in it, so one conversation's changes, and
- * the seqs they hand out, are serialized. Lock order is conversation, then agents by id.
+ * the seqs they hand out, are serialized. Lock order is conversation, then agents by id. A
+ * conversation's own changes are saved with its events by {@link ConversationJournal}.
  */
 public interface ConversationStore {
 
@@ -20,8 +22,8 @@ public interface ConversationStore {
     /** The conversation as committed, without a lock. */
     Mono<Conversation> find(UUID conversationId);
 
-    /** Writes status, owner, department, queue position, last seq and times. */
-    Mono<Void> update(Conversation conversation, Instant resolvedAt, Instant closedAt);
+    /** The conversation as committed with everyone who ever took part, without a lock; empty when there is none. */
+    Mono<ConversationSnapshot> snapshot(UUID conversationId);
 
     /**
      * Takes one of the agent's seats if below their maximum (and ONLINE when {@code mustBeOnline}); false

@@ -5,10 +5,10 @@ import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.lifecycle.domain.Participant;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.Actors;
-import dev.parley.conversation.shared.application.EventRecorder;
-import dev.parley.conversation.shared.application.EventRecorder.Happening;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.identity.domain.Actors;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Happening;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.UuidV7;
@@ -91,10 +91,9 @@ public final class ManagingParticipants {
             String text = profile.name() + (joining ? " joined the conversation." : " left the conversation.");
             var happenings = List.of(Happening.visibleToAll(membership), Happening.visibleToAll(new EventData.MessageCreated(
                     UuidV7.next(now), null, "SYSTEM", "SYSTEM", text, null, null, now)));
-            return recorder.record(conversation, Actors.of(caller), happenings).flatMap(recorded -> {
-                Conversation saved = conversation.withStatus(conversation.status(), now).withLastSeq(recorded.lastSeq());
-                return conversations.update(saved, null, null).thenReturn(Outcome.accepted(saved));
-            });
+            return recorder.record(conversation, Actors.of(caller), happenings)
+                    .map(recorded -> Outcome.accepted(conversation.withStatus(conversation.status(), now)
+                            .withLastSeq(recorded.lastSeq())));
         });
     }
 }

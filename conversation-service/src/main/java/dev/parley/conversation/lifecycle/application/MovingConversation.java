@@ -11,7 +11,7 @@ import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.lifecycle.domain.Participant;
 import dev.parley.conversation.lifecycle.domain.SystemMessages;
 import dev.parley.conversation.lifecycle.domain.Transition;
-import dev.parley.conversation.shared.application.EventRecorder.Happening;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Happening;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import dev.parley.conversation.shared.domain.UuidV7;

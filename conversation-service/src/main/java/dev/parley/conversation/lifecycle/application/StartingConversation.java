@@ -6,9 +6,9 @@ import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.lifecycle.domain.Participant;
 import dev.parley.conversation.lifecycle.domain.SystemMessages;
-import dev.parley.conversation.shared.application.Actors;
-import dev.parley.conversation.shared.application.EventRecorder;
-import dev.parley.conversation.shared.application.EventRecorder.Happening;
+import dev.parley.conversation.identity.domain.Actors;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Happening;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.UuidV7;
@@ -66,10 +66,7 @@ public final class StartingConversation {
             return conversations.insert(conversation)
                     .then(participants.join(conversation.id(), customer.customerId(), Participant.Role.CUSTOMER, now))
                     .then(recorder.record(conversation, Actors.of(caller), List.copyOf(happenings)))
-                    .flatMap(recorded -> {
-                        Conversation saved = conversation.withLastSeq(recorded.lastSeq());
-                        return conversations.update(saved, null, null).thenReturn(Outcome.accepted(saved));
-                    });
+                    .map(recorded -> Outcome.accepted(conversation.withLastSeq(recorded.lastSeq())));
         }));
     }
 }

@@ -1,17 +1,22 @@
 package dev.parley.conversation.lifecycle.config;
 
 import dev.parley.conversation.config.ConversationProperties;
-import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryStore;
+import dev.parley.conversation.lifecycle.adapter.caffeine.CaffeineConversationSnapshots;
+import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcConversationJournal;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcConversationStore;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcIdleConversations;
 import dev.parley.conversation.lifecycle.adapter.r2dbc.R2dbcParticipantStore;
 import dev.parley.conversation.lifecycle.adapter.scheduling.InactivityTimer;
 import dev.parley.conversation.lifecycle.adapter.web.InternalController;
 import dev.parley.conversation.lifecycle.adapter.web.LifecycleController;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
 import dev.parley.conversation.lifecycle.application.ClosingIdleConversations;
+import dev.parley.conversation.lifecycle.application.ConversationJournal;
+import dev.parley.conversation.lifecycle.application.ConversationSnapshots;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
 import dev.parley.conversation.lifecycle.application.IdleConversations;
 import dev.parley.conversation.lifecycle.application.ManagingParticipants;
 import dev.parley.conversation.lifecycle.application.MovingConversation;
@@ -19,12 +24,15 @@ import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.lifecycle.application.StartingConversation;
 import dev.parley.conversation.lifecycle.domain.InactivityPolicy;
 import dev.parley.conversation.lifecycle.domain.Lifecycle;
-import dev.parley.conversation.reading.application.ReadingConversations;
+import dev.parley.conversation.outbox.application.OutboxWakeUps;
 import dev.parley.conversation.reports.application.SupportMeters;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
 import dev.parley.conversation.shared.application.Transactions;
+import dev.parley.events.Topics;
+import dev.parley.events.json.EventCodec;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,11 +57,41 @@ public class LifecycleConfiguration {
         return new R2dbcIdleConversations(db);
     }
 
+    /**
+     * 100,000 conversations at about a kilobyte each; one idle for 10 minutes is read again when it
+     * is next written to, which costs one query.
+     */
     @Bean
-    MovingConversation movingConversation(ConversationProperties properties, ConversationStore conversations,
+    ConversationSnapshots conversationSnapshots(ConversationStore conversations) {
+        return new CaffeineConversationSnapshots(conversations, 100_000, Duration.ofMinutes(10));
+    }
+
+    @Bean
+    ConversationJournal conversationJournal(DatabaseClient db, EventCodec codec, Topics topics,
+                                            ConversationProperties properties, OutboxWakeUps wakeUps) {
+        return new R2dbcConversationJournal(db, codec, topics.conversationEvents(),
+                properties.inactivity().activityResolution(), wakeUps);
+    }
+
+    @Bean
+    EventRecorder eventRecorder(ConversationJournal journal, ParticipantStore participants, Clock clock) {
+        return new EventRecorder(journal, participants, clock);
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(DirectoryStore directory, ParticipantStore participants) {
+        return new AccessPolicy(directory, participants);
+    }
+
+    @Bean
+    Lifecycle lifecycle(ConversationProperties properties) {
+        return new Lifecycle(properties.reopenClosedOnCustomerReply());
+    }
+
+    @Bean
+    MovingConversation movingConversation(Lifecycle lifecycle, ConversationStore conversations,
                                           ParticipantStore participants, DirectoryStore directory, Clock clock) {
-        return new MovingConversation(new Lifecycle(properties.reopenClosedOnCustomerReply()), conversations,
-                participants, directory, clock);
+        return new MovingConversation(lifecycle, conversations, participants, directory, clock);
     }
 
     @Bean
@@ -99,8 +137,7 @@ public class LifecycleConfiguration {
     }
 
     @Bean
-    InternalController internalController(ChangingLifecycle lifecycle, ChangingAgentStatus statuses,
-                                          ReadingConversations reading) {
-        return new InternalController(lifecycle, statuses, reading);
+    InternalController internalController(ChangingLifecycle lifecycle) {
+        return new InternalController(lifecycle);
     }
 }

@@ -6,10 +6,10 @@ import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageText;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.Actors;
-import dev.parley.conversation.shared.application.EventRecorder;
-import dev.parley.conversation.shared.application.EventRecorder.Happening;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.identity.domain.Actors;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Happening;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.events.EventData;
@@ -91,7 +91,6 @@ public final class ChangingMessage {
                 : messages.edit(changed.id(), changed.body(), changed.editedAt());
         return write.then(recorder.record(conversation, Actors.of(caller),
                         List.of(new Happening(data, changed.kind().agentsOnly()))))
-                .flatMap(recorded -> conversations.update(conversation.withLastSeq(recorded.lastSeq()), null, null))
                 .thenReturn(Outcome.accepted(changed));
     }
 

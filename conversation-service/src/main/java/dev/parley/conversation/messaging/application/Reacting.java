@@ -6,10 +6,10 @@ import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.messaging.domain.Emoji;
 import dev.parley.conversation.messaging.domain.Message;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.Actors;
-import dev.parley.conversation.shared.application.EventRecorder;
-import dev.parley.conversation.shared.application.EventRecorder.Happening;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.identity.domain.Actors;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Happening;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.events.EventData;
@@ -72,7 +72,6 @@ public final class Reacting {
             EventData data = add ? new EventData.ReactionAdded(message.id(), userId, emoji)
                     : new EventData.ReactionRemoved(message.id(), userId, emoji);
             return recorder.record(conversation, Actors.of(caller), List.of(new Happening(data, message.kind().agentsOnly())))
-                    .flatMap(recorded -> conversations.update(conversation.withLastSeq(recorded.lastSeq()), null, null))
                     .thenReturn(Outcome.accepted(true));
         });
     }

@@ -1,28 +1,34 @@
 package dev.parley.conversation.messaging.application;
 
+import dev.parley.conversation.faq.application.AnsweringWithFaq;
+import dev.parley.conversation.identity.domain.Actors;
 import dev.parley.conversation.identity.domain.Caller;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.ConversationSnapshots;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Attempt;
+import dev.parley.conversation.lifecycle.application.EventRecorder.Happening;
 import dev.parley.conversation.lifecycle.application.MovingConversation;
 import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationSnapshot;
 import dev.parley.conversation.lifecycle.domain.ConversationStatus;
+import dev.parley.conversation.lifecycle.domain.Lifecycle;
+import dev.parley.conversation.lifecycle.domain.LifecycleAction;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.lifecycle.domain.Participant;
+import dev.parley.conversation.lifecycle.domain.Transition;
 import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageAttachment;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.MessageText;
 import dev.parley.conversation.messaging.domain.SendMessage;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.Actors;
-import dev.parley.conversation.shared.application.EventRecorder;
-import dev.parley.conversation.shared.application.EventRecorder.Happening;
+import dev.parley.conversation.reports.application.SupportMeters;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import dev.parley.conversation.shared.domain.UuidV7;
-import dev.parley.conversation.faq.application.AnsweringWithFaq;
-import dev.parley.conversation.reports.application.SupportMeters;
 import dev.parley.events.Actor;
 import dev.parley.events.EventData;
 import java.time.Clock;
@@ -35,11 +41,21 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
- * Appends a message: one transaction locks the conversation, takes the next seq, inserts the
- * message and its event, and moves the lifecycle when a customer replies (waiting ends, a resolved
- * conversation reopens). The sender is acknowledged only after the commit, so an acknowledged
- * message is durable; a retry with the same client message id returns the original. Files the
- * message carries are claimed in the same transaction, so a file belongs to one message at most.
+ * Appends a message. The sender is acknowledged only after the commit, so an acknowledged message
+ * is durable; a retry with the same client message id returns the original. There are two ways in,
+ * deciding the same things:
+ *
+ * <ul>
+ *   <li><b>At once</b>, for a message that changes nothing but the conversation's history (a
+ *       customer writing to a queued or active conversation, a participating agent writing to an
+ *       open one; no files, no reply-to): decided on the conversation's snapshot and saved in one
+ *       guarded write, so the append is one statement and one round trip. A stale snapshot fails
+ *       the guard and the message goes the locked way.</li>
+ *   <li><b>Locked</b>, for everything else: one transaction locks the conversation, checks, moves
+ *       the lifecycle when a customer replies (waiting ends, a resolved conversation reopens),
+ *       claims files, lets the bot answer, and records. Files are claimed in it, so a file belongs
+ *       to one message at most.</li>
+ * </ul>
  */
 public final class SendingMessage {
 
@@ -52,9 +68,11 @@ public final class SendingMessage {
 
     private final Transactions transactions;
     private final ConversationStore conversations;
+    private final ConversationSnapshots snapshots;
     private final ParticipantStore participants;
     private final MessageStore messages;
     private final AccessPolicy access;
+    private final Lifecycle lifecycle;
     private final MovingConversation moving;
     private final EventRecorder recorder;
     private final MessageText text;
@@ -63,23 +81,17 @@ public final class SendingMessage {
     private final MessageAttachments attachments;
     private final Clock clock;
 
-    public SendingMessage(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
-                          MessageStore messages, AccessPolicy access, MovingConversation moving,
-                          EventRecorder recorder, MessageText text, AnsweringWithFaq bot, SupportMeters meters,
-                          Clock clock) {
-        this(transactions, conversations, participants, messages, access, moving, recorder, text, bot, meters,
-                MessageAttachments.NONE, clock);
-    }
-
-    public SendingMessage(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
-                          MessageStore messages, AccessPolicy access, MovingConversation moving,
-                          EventRecorder recorder, MessageText text, AnsweringWithFaq bot, SupportMeters meters,
-                          MessageAttachments attachments, Clock clock) {
+    public SendingMessage(Transactions transactions, ConversationStore conversations, ConversationSnapshots snapshots,
+                          ParticipantStore participants, MessageStore messages, AccessPolicy access, Lifecycle lifecycle,
+                          MovingConversation moving, EventRecorder recorder, MessageText text, AnsweringWithFaq bot,
+                          SupportMeters meters, MessageAttachments attachments, Clock clock) {
         this.transactions = transactions;
         this.conversations = conversations;
+        this.snapshots = snapshots;
         this.participants = participants;
         this.messages = messages;
         this.access = access;
+        this.lifecycle = lifecycle;
         this.moving = moving;
         this.recorder = recorder;
         this.text = text;
@@ -99,13 +111,66 @@ public final class SendingMessage {
             return Mono.just(Outcome.rejected(refusal));
         }
         UUID senderId = senderOf(caller);
+        return snapshots.get(command.conversationId())
+                .flatMap(snapshot -> changesOnlyHistory(caller, senderId, command, snapshot)
+                        ? appendAtOnce(caller, senderId, command, snapshot)
+                        : appendLocked(caller, senderId, command))
+                .defaultIfEmpty(Outcome.rejected(AccessPolicy.notFound()));
+    }
+
+    /**
+     * Whether the message needs nothing but to be recorded: the caller may write here (checked on
+     * the snapshot, without the directory), the lifecycle stays, nobody joins, the bot stays quiet,
+     * and no file or replied-to message needs looking at under the lock.
+     */
+    private boolean changesOnlyHistory(Caller caller, UUID senderId, SendMessage command, ConversationSnapshot snapshot) {
+        if (command.hasAttachments() || command.replyTo() != null) {
+            return false;
+        }
+        ConversationStatus status = snapshot.conversation().status();
+        if (caller instanceof Caller.Customer) {
+            return access.ownConversation(caller, snapshot.conversation())
+                    && status != ConversationStatus.BOT
+                    && lifecycle.decide(status, LifecycleAction.CUSTOMER_REPLIED) instanceof Transition.Stay;
+        }
+        return snapshot.isActiveParticipant(senderId) && writable(command.kind(), status);
+    }
+
+    private Mono<Outcome<Sent>> appendAtOnce(Caller caller, UUID senderId, SendMessage command, ConversationSnapshot snapshot) {
+        Instant now = clock.instant();
+        Conversation conversation = snapshot.conversation();
+        var created = created(caller, senderId, command, List.of(), now);
+        boolean firstReply = firstReply(caller, command) && !snapshot.answered();
+        return recorder.tryRecord(conversation, snapshot.active(), Actors.of(caller),
+                        List.of(new Happening(created, command.kind().agentsOnly())))
+                .flatMap(attempt -> {
+                    if (attempt instanceof Attempt.Saved saved) {
+                        long seq = saved.recorded().lastSeq();
+                        snapshots.saved(snapshot.advancedTo(conversation.withLastSeq(seq), firstReply));
+                        if (firstReply) {
+                            meters.firstResponse(conversation.departmentId(), conversation.inboxId(),
+                                    Duration.between(waitingSince(conversation), now));
+                        }
+                        return Mono.just(Outcome.accepted(new Sent(message(caller, conversation, seq, created, command, List.of()), false)));
+                    }
+                    if (attempt instanceof Attempt.DuplicateMessage) {
+                        return messages.findByClientMsgId(conversation.id(), senderId, command.clientMsgId())
+                                .map(existing -> Outcome.accepted(new Sent(existing, true)));
+                    }
+                    snapshots.forget(conversation.id());
+                    return appendLocked(caller, senderId, command);
+                });
+    }
+
+    private Mono<Outcome<Sent>> appendLocked(Caller caller, UUID senderId, SendMessage command) {
         return transactions.inTransaction(() -> conversations.lock(command.conversationId())
-                .flatMap(conversation -> access.check(caller, conversation).flatMap(denied -> denied.isPresent()
-                        ? Mono.just(Outcome.<Sent>rejected(denied.get()))
-                        : messages.findByClientMsgId(conversation.id(), senderId, command.clientMsgId())
-                                .map(existing -> Outcome.accepted(new Sent(existing, true)))
-                                .switchIfEmpty(Mono.defer(() -> append(caller, senderId, conversation, command)))))
-                .defaultIfEmpty(Outcome.rejected(AccessPolicy.notFound())));
+                        .flatMap(conversation -> access.check(caller, conversation).flatMap(denied -> denied.isPresent()
+                                ? Mono.just(Outcome.<Sent>rejected(denied.get()))
+                                : messages.findByClientMsgId(conversation.id(), senderId, command.clientMsgId())
+                                        .map(existing -> Outcome.accepted(new Sent(existing, true)))
+                                        .switchIfEmpty(Mono.defer(() -> append(caller, senderId, conversation, command)))))
+                        .defaultIfEmpty(Outcome.rejected(AccessPolicy.notFound())))
+                .doFinally(signal -> snapshots.forget(command.conversationId()));
     }
 
     private Mono<Outcome<Sent>> append(Caller caller, UUID senderId, Conversation conversation, SendMessage command) {
@@ -129,15 +194,13 @@ public final class SendingMessage {
         Instant now = clock.instant();
         Conversation conversation = moved.conversation();
         var happenings = new ArrayList<>(moved.happenings());
-        var created = new EventData.MessageCreated(UuidV7.next(now), senderId, senderKindOf(caller).name(),
-                command.kind().name(), bodyOf(command), command.replyTo(), command.clientMsgId(), now, null,
-                files.stream().map(SendingMessage::carried).toList());
+        var created = created(caller, senderId, command, files, now);
         Mono<Void> beforeRecording = Mono.empty();
-        if (caller instanceof Caller.Agent && command.kind() == MessageKind.TEXT) {
-            Instant waitingSince = conversation.queuedAt() != null ? conversation.queuedAt() : conversation.createdAt();
+        if (firstReply(caller, command)) {
             beforeRecording = messages.hasAgentText(conversation.id()).doOnNext(answeredBefore -> {
                 if (!answeredBefore) {
-                    meters.firstResponse(conversation.departmentId(), conversation.inboxId(), Duration.between(waitingSince, now));
+                    meters.firstResponse(conversation.departmentId(), conversation.inboxId(),
+                            Duration.between(waitingSince(conversation), now));
                 }
             }).then();
         }
@@ -150,35 +213,30 @@ public final class SendingMessage {
         }
         return beforeRecording.then(Mono.defer(() -> {
             happenings.add(new Happening(created, command.kind().agentsOnly()));
-            Conversation touched = conversation.withStatus(conversation.status(), now);
-            return recorder.record(touched, Actors.of(caller), List.copyOf(happenings))
+            return recorder.record(conversation, moved.resolvedAt(), moved.closedAt(), Actors.of(caller), List.copyOf(happenings))
                     .flatMap(recorded -> attachments.attach(command.attachmentIds(), created.messageId()).thenReturn(recorded));
         })).flatMap(recorded -> {
             long seq = recorded.lastSeq();
-            Conversation afterMessage = conversation.withStatus(conversation.status(), now).withLastSeq(seq);
-            var message = new Message(created.messageId(), conversation.id(), seq, senderId, senderKindOf(caller),
-                    command.kind(), created.body(), command.replyTo(), command.clientMsgId(), now, null, null, null, files);
+            Conversation afterMessage = conversation.withLastSeq(seq);
             return botAnswer(caller, afterMessage, created.body(), now)
-                    .flatMap(lastSeq -> conversations.update(afterMessage.withLastSeq(lastSeq), moved.resolvedAt(),
-                            moved.closedAt()))
-                    .thenReturn(Outcome.accepted(new Sent(message, false)));
+                    .thenReturn(Outcome.accepted(new Sent(message(caller, conversation, seq, created, command, files), false)));
         });
     }
 
     /**
      * While the conversation is with the bot, the bot answers a customer's message in the same
-     * transaction, with the next seq. Completes with the conversation's last seq.
+     * transaction, with the next seq.
      */
-    private Mono<Long> botAnswer(Caller caller, Conversation conversation, String text, Instant now) {
+    private Mono<Void> botAnswer(Caller caller, Conversation conversation, String text, Instant now) {
         if (!(caller instanceof Caller.Customer) || text.isBlank()) {
-            return Mono.just(conversation.lastSeq());
+            return Mono.empty();
         }
         return bot.replyTo(conversation, text).flatMap(reply -> reply.isEmpty()
-                ? Mono.just(conversation.lastSeq())
+                ? Mono.empty()
                 : recorder.record(conversation, Actor.bot(conversation.inboxId()), List.of(Happening.visibleToAll(
                                 new EventData.MessageCreated(UuidV7.next(now), null, "BOT", "BOT", reply.get().text(),
                                         null, null, now, reply.get().quickReplies()))))
-                        .map(EventRecorder.Recorded::lastSeq));
+                        .then());
     }
 
     /** A customer's message may move the conversation; an agent's needs it open (notes: not closed). */
@@ -186,12 +244,14 @@ public final class SendingMessage {
         if (caller instanceof Caller.Customer) {
             return moving.move(caller, conversation, new LifecycleCommand.CustomerReplied());
         }
-        ConversationStatus status = conversation.status();
-        boolean allowed = command.kind() == MessageKind.NOTE ? status != ConversationStatus.CLOSED : status.isOpen();
-        if (!allowed) {
+        if (!writable(command.kind(), conversation.status())) {
             return Mono.just(Outcome.rejected(NOT_OPEN, "reopen the conversation before writing to the customer"));
         }
         return Mono.just(Outcome.accepted(new MovingConversation.Moved(conversation, List.of(), null, null)));
+    }
+
+    private static boolean writable(MessageKind kind, ConversationStatus status) {
+        return kind == MessageKind.NOTE ? status != ConversationStatus.CLOSED : status.isOpen();
     }
 
     private Mono<Optional<Rejection>> replyToCheck(Caller caller, Conversation conversation, SendMessage command) {
@@ -222,6 +282,28 @@ public final class SendingMessage {
             return null;
         }
         return text.check(command.body()) instanceof Outcome.Rejected<String> rejected ? rejected.rejection() : null;
+    }
+
+    private static boolean firstReply(Caller caller, SendMessage command) {
+        return caller instanceof Caller.Agent && command.kind() == MessageKind.TEXT;
+    }
+
+    private static Instant waitingSince(Conversation conversation) {
+        return conversation.queuedAt() != null ? conversation.queuedAt() : conversation.createdAt();
+    }
+
+    private static EventData.MessageCreated created(Caller caller, UUID senderId, SendMessage command,
+                                                    List<MessageAttachment> files, Instant now) {
+        return new EventData.MessageCreated(UuidV7.next(now), senderId, senderKindOf(caller).name(),
+                command.kind().name(), bodyOf(command), command.replyTo(), command.clientMsgId(), now, null,
+                files.stream().map(SendingMessage::carried).toList());
+    }
+
+    private static Message message(Caller caller, Conversation conversation, long seq, EventData.MessageCreated created,
+                                   SendMessage command, List<MessageAttachment> files) {
+        return new Message(created.messageId(), conversation.id(), seq, created.senderId(), senderKindOf(caller),
+                command.kind(), created.body(), command.replyTo(), command.clientMsgId(), created.createdAt(), null, null,
+                null, files);
     }
 
     /** A message of files alone has an empty body. */

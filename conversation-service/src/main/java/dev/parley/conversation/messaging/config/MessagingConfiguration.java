@@ -2,11 +2,14 @@ package dev.parley.conversation.messaging.config;
 
 import dev.parley.conversation.config.ConversationProperties;
 import dev.parley.conversation.faq.application.AnsweringWithFaq;
+import dev.parley.conversation.lifecycle.application.ConversationSnapshots;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.application.MovingConversation;
 import dev.parley.conversation.lifecycle.application.ParticipantStore;
+import dev.parley.conversation.lifecycle.domain.Lifecycle;
 import dev.parley.conversation.messaging.adapter.r2dbc.R2dbcMessageStore;
 import dev.parley.conversation.messaging.adapter.r2dbc.R2dbcReactionStore;
+import dev.parley.conversation.messaging.adapter.r2dbc.R2dbcReadReceipts;
 import dev.parley.conversation.messaging.adapter.web.MessagingController;
 import dev.parley.conversation.messaging.application.ChangingMessage;
 import dev.parley.conversation.messaging.application.MarkingRead;
@@ -14,13 +17,17 @@ import dev.parley.conversation.messaging.application.MessageAttachments;
 import dev.parley.conversation.messaging.application.MessageStore;
 import dev.parley.conversation.messaging.application.Reacting;
 import dev.parley.conversation.messaging.application.ReactionStore;
+import dev.parley.conversation.messaging.application.ReadReceipts;
 import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.messaging.domain.EditPolicy;
 import dev.parley.conversation.messaging.domain.MessageText;
+import dev.parley.conversation.outbox.application.OutboxWakeUps;
 import dev.parley.conversation.reports.application.SupportMeters;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.EventRecorder;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.EventRecorder;
 import dev.parley.conversation.shared.application.Transactions;
+import dev.parley.events.Topics;
+import dev.parley.events.json.EventCodec;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +50,12 @@ public class MessagingConfiguration {
 
     @Bean
     SendingMessage sendingMessage(Transactions transactions, ConversationStore conversations,
-                                  ParticipantStore participants, MessageStore messages, AccessPolicy access,
-                                  MovingConversation moving, EventRecorder recorder, ConversationProperties properties,
-                                  AnsweringWithFaq bot, SupportMeters meters,
-                                  ObjectProvider<MessageAttachments> attachments, Clock clock) {
-        return new SendingMessage(transactions, conversations, participants, messages, access, moving, recorder,
-                new MessageText(properties.messages().maxLength()), bot, meters,
+                                  ConversationSnapshots snapshots, ParticipantStore participants, MessageStore messages,
+                                  AccessPolicy access, Lifecycle lifecycle, MovingConversation moving,
+                                  EventRecorder recorder, ConversationProperties properties, AnsweringWithFaq bot,
+                                  SupportMeters meters, ObjectProvider<MessageAttachments> attachments, Clock clock) {
+        return new SendingMessage(transactions, conversations, snapshots, participants, messages, access, lifecycle,
+                moving, recorder, new MessageText(properties.messages().maxLength()), bot, meters,
                 attachments.getIfAvailable(() -> MessageAttachments.NONE), clock);
     }
 
@@ -68,9 +75,14 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    MarkingRead markingRead(Transactions transactions, ConversationStore conversations, ParticipantStore participants,
-                            AccessPolicy access, EventRecorder recorder, Clock clock) {
-        return new MarkingRead(transactions, conversations, participants, access, recorder, clock);
+    ReadReceipts readReceipts(DatabaseClient db, EventCodec codec, Topics topics, OutboxWakeUps wakeUps) {
+        return new R2dbcReadReceipts(db, codec, topics.conversationEvents(), wakeUps);
+    }
+
+    @Bean
+    MarkingRead markingRead(ConversationSnapshots snapshots, AccessPolicy access, ReadReceipts receipts,
+                            EventRecorder recorder, Clock clock) {
+        return new MarkingRead(snapshots, access, receipts, recorder, clock);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.parley.conversation.outbox.application;
 
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -9,7 +8,7 @@ import reactor.util.retry.Retry;
 
 /**
  * What a relay does while it holds the lease: drain the outbox at the start, on every
- * notification and on every poll; prune on a timer. Ends when a stop is requested (after the
+ * wake-up (its own writers', other instances' notifications) and on every poll. Ends when a stop is requested (after the
  * round in flight) or fails when the lease is lost.
  */
 final class LeadershipTerm {
@@ -20,29 +19,29 @@ final class LeadershipTerm {
     private final OutboxLease lease;
     private final BatchPublisher publisher;
     private final RelaySettings settings;
-    private final RelayObserver observer;
     private final StopSignal stop;
+    private final Flux<Object> localWakeUps;
 
-    LeadershipTerm(OutboxLease lease, BatchPublisher publisher, RelaySettings settings, RelayObserver observer,
-                   StopSignal stop) {
+    LeadershipTerm(OutboxLease lease, BatchPublisher publisher, RelaySettings settings, StopSignal stop,
+                   Flux<Object> localWakeUps) {
         this.lease = lease;
         this.publisher = publisher;
         this.settings = settings;
-        this.observer = observer;
         this.stop = stop;
+        this.localWakeUps = localWakeUps;
     }
 
     Mono<Void> run() {
-        return Mono.when(relay(), prune());
+        return relay();
     }
 
     private Mono<Void> relay() {
         Flux<Object> notified = lease.notifications().map(ignored -> WAKE_UP)
                 .concatWith(Mono.error(LeaseLostException::new));
         Flux<Object> polled = Flux.interval(settings.pollInterval()).map(ignored -> WAKE_UP);
-        // merge subscribes in argument order: notifications before the first drain, so a row
-        // committed after that drain's read always wakes the relay up.
-        return Flux.merge(notified, polled, Mono.just(WAKE_UP))
+        // merge subscribes in argument order: wake-ups before the first drain, so a row committed
+        // after that drain's read always wakes the relay up.
+        return Flux.merge(notified, localWakeUps.map(ignored -> WAKE_UP), polled, Mono.just(WAKE_UP))
                 .takeUntilOther(stop.asMono())
                 // Wake-ups during a drain collapse into one more drain after it.
                 .onBackpressureLatest()
@@ -71,19 +70,5 @@ final class LeadershipTerm {
                 .filter(error -> error instanceof BusRefusedException && !stop.requested())
                 .doBeforeRetry(signal -> log.warn("outbox relay: {}; retrying (attempt {})",
                         signal.failure().getMessage(), signal.totalRetriesInARow() + 1));
-    }
-
-    private Mono<Void> prune() {
-        return Flux.interval(Duration.ZERO, settings.pruneInterval())
-                .takeUntilOther(stop.asMono())
-                .onBackpressureDrop()
-                .concatMap(ignored -> lease.prunePublishedOlderThan(settings.retention())
-                        .doOnNext(observer::pruned)
-                        // A failed prune only delays the next one; it must not cost the lease.
-                        .onErrorResume(error -> {
-                            log.warn("outbox relay: pruning failed: {}", error.toString());
-                            return Mono.empty();
-                        }), 0)
-                .then();
     }
 }

@@ -1,7 +1,6 @@
 package dev.parley.conversation.outbox.application;
 
 import dev.parley.conversation.outbox.domain.PendingEvent;
-import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,11 +21,14 @@ public interface OutboxLease {
     /** At most {@code limit} of the oldest unpublished events, in id order. */
     Mono<List<PendingEvent>> oldestUnpublished(int limit);
 
-    /** Marks events published. Call only once the bus has confirmed every one of them. */
-    Mono<Void> markPublished(List<Long> ids);
+    /**
+     * Removes published events from the outbox (their bytes stay in the event log). Call only
+     * once the bus has confirmed every one of them.
+     */
+    Mono<Void> removePublished(List<Long> ids);
 
-    /** Deletes published events older than {@code retention}, never unpublished ones; emits how many. */
-    Mono<Long> prunePublishedOlderThan(Duration retention);
+    /** Moves a row that cannot be published out of the outbox, with why, so it never blocks what follows. */
+    Mono<Void> quarantine(PendingEvent event, String reason);
 
     /** Gives the lease up, so another relay may take it at once. Idempotent; never fails. */
     Mono<Void> release();

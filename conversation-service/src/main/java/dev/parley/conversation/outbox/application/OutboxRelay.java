@@ -26,14 +26,16 @@ public final class OutboxRelay {
     private final BatchPublisher publisher;
     private final RelaySettings settings;
     private final RelayObserver observer;
+    private final OutboxWakeUps wakeUps;
     private final AtomicReference<OutboxLease> currentLease = new AtomicReference<>();
     private StopSignal stop; // guarded by this
     private CountDownLatch stopped; // guarded by this
     private Disposable running; // guarded by this
 
     public OutboxRelay(OutboxLeadership leadership, EventBus bus, EventCodec codec, RelaySettings settings,
-                       RelayObserver observer) {
+                       RelayObserver observer, OutboxWakeUps wakeUps) {
         this.leadership = leadership;
+        this.wakeUps = wakeUps;
         this.publisher = new BatchPublisher(bus, codec, observer);
         this.settings = settings;
         this.observer = observer;
@@ -78,6 +80,7 @@ public final class OutboxRelay {
             if (lease != null) {
                 lease.release().block(RELEASE_TIMEOUT);
                 observer.leading(false);
+                wakeUps.leading(false);
             }
         }
     }
@@ -101,8 +104,9 @@ public final class OutboxRelay {
     private Mono<Void> lead(OutboxLease lease, StopSignal signal) {
         currentLease.set(lease);
         observer.leading(true);
+        wakeUps.leading(true);
         log.info("outbox relay: took the lease; publishing");
-        return new LeadershipTerm(lease, publisher, settings, observer, signal).run();
+        return new LeadershipTerm(lease, publisher, settings, signal, wakeUps.local()).run();
     }
 
     private Mono<Void> release(OutboxLease lease) {
@@ -110,6 +114,7 @@ public final class OutboxRelay {
         return lease.release().then(Mono.fromRunnable(() -> {
             if (currentLease.compareAndSet(lease, null)) {
                 observer.leading(false);
+                wakeUps.leading(false);
                 log.info("outbox relay: released the lease");
             }
         }));

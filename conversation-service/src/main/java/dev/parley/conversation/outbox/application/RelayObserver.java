@@ -6,12 +6,17 @@ public interface RelayObserver {
     /** This relay took ({@code true}) or gave up / lost ({@code false}) the lease. */
     void leading(boolean leading);
 
-    /** The bus confirmed {@code count} events and they were marked published. */
-    void published(int count);
+    /** The bus confirmed {@code count} events and they left the outbox; the oldest was written {@code since} ago. */
+    void published(int count, java.time.Duration oldestSince);
 
     /** The bus refused a batch; it stays unpublished and is retried after a backoff. */
     void publishFailed(Throwable cause);
 
-    /** {@code count} published rows older than the retention were deleted. */
-    void pruned(long count);
+    /** Why a row is quarantined: its header does not decode. */
+    String MALFORMED = "malformed";
+    /** Why a row is quarantined: it points at an event the event log does not have. */
+    String NO_EVENT = "no_event";
+
+    /** A row that could not be published was quarantined, for {@code reason} ({@link #MALFORMED}, {@link #NO_EVENT}). */
+    void quarantined(String reason);
 }

@@ -6,18 +6,15 @@ import java.util.Objects;
 /**
  * How the relay works; defaults and their reasons are on {@code OutboxProperties}.
  *
- * @param batchSize        events read, published and marked per round
+ * @param batchSize        events read, published and removed per round
  * @param pollInterval     how often the leader looks for events without being notified
  * @param takeoverInterval how often a relay without the lease tries to take it
- * @param retention        how long published events stay in the table
- * @param pruneInterval    how often the leader deletes published events older than the retention
  * @param firstBackoff     wait before publishing again after the bus refused a batch; doubles per failure
  * @param maxBackoff       longest wait between two attempts
  * @param shutdownGrace    how long stopping waits for the batch in flight before abandoning it
  */
-public record RelaySettings(int batchSize, Duration pollInterval, Duration takeoverInterval, Duration retention,
-                            Duration pruneInterval, Duration firstBackoff, Duration maxBackoff,
-                            Duration shutdownGrace) {
+public record RelaySettings(int batchSize, Duration pollInterval, Duration takeoverInterval,
+                            Duration firstBackoff, Duration maxBackoff, Duration shutdownGrace) {
 
     public RelaySettings {
         if (batchSize < 1) {
@@ -25,8 +22,6 @@ public record RelaySettings(int batchSize, Duration pollInterval, Duration takeo
         }
         requirePositive(pollInterval, "pollInterval");
         requirePositive(takeoverInterval, "takeoverInterval");
-        requirePositive(retention, "retention");
-        requirePositive(pruneInterval, "pruneInterval");
         requirePositive(firstBackoff, "firstBackoff");
         requirePositive(maxBackoff, "maxBackoff");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");

@@ -2,6 +2,7 @@ package dev.parley.conversation.outbox.config;
 
 import dev.parley.conversation.outbox.adapter.micrometer.OutboxMeters;
 import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxLeadership;
+import dev.parley.conversation.outbox.adapter.r2dbc.PostgresOutboxWakeUps;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutbox;
 import dev.parley.conversation.outbox.adapter.r2dbc.R2dbcOutboxBacklog;
 import dev.parley.conversation.outbox.application.BacklogWatch;
@@ -9,6 +10,7 @@ import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.outbox.application.OutboxBacklog;
 import dev.parley.conversation.outbox.application.OutboxLeadership;
 import dev.parley.conversation.outbox.application.OutboxRelay;
+import dev.parley.conversation.outbox.application.OutboxWakeUps;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.json.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,8 +30,13 @@ public class OutboxConfiguration {
 
     /** Named apart from other areas' beans: bean names share one namespace and never override. */
     @Bean
-    Outbox transactionalOutbox(DatabaseClient databaseClient, EventCodec codec) {
-        return new R2dbcOutbox(databaseClient, codec);
+    Outbox transactionalOutbox(DatabaseClient databaseClient, EventCodec codec, OutboxWakeUps wakeUps) {
+        return new R2dbcOutbox(databaseClient, codec, wakeUps);
+    }
+
+    @Bean
+    OutboxWakeUps outboxWakeUps(DatabaseClient databaseClient) {
+        return new PostgresOutboxWakeUps(databaseClient);
     }
 
     @Bean
@@ -38,8 +45,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxLeadership outboxLeadership(ConnectionFactory connectionFactory, DatabaseClient databaseClient) {
-        return new PostgresOutboxLeadership(connectionFactory, databaseClient);
+    OutboxLeadership outboxLeadership(ConnectionFactory connectionFactory) {
+        return new PostgresOutboxLeadership(connectionFactory);
     }
 
     @Bean
@@ -54,8 +61,8 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(OutboxLeadership leadership, EventBus eventBus, EventCodec codec, OutboxMeters meters,
-                            OutboxProperties properties) {
-        return new OutboxRelay(leadership, eventBus, codec, properties.relaySettings(), meters);
+                            OutboxProperties properties, OutboxWakeUps wakeUps) {
+        return new OutboxRelay(leadership, eventBus, codec, properties.relaySettings(), meters, wakeUps);
     }
 
     @Bean

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param relayEnabled          run the relay on this instance; off, the instance still writes to the
  *                              outbox and reports its backlog, and leaves publishing to the others
- * @param batchSize             events read, published and marked per round. 500: a backlog of
+ * @param batchSize             events read, published and removed per round. 500: a backlog of
  *                              thousands drains in a few rounds, one fetch stays well under a
  *                              megabyte at ~1 KB an event, and an abandoned round republishes at most 500
  * @param pollInterval          how often the leader looks for events without being notified. A
@@ -19,16 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param takeoverInterval      how often an instance without the lease tries to take it: the longest
  *                              publishing pauses after the leader stops or its session dies. Each try
  *                              is one short connection, so 2 s costs little even with many replicas
- * @param retention             how long published events stay in the table, to investigate an
- *                              incident; an hour keeps the table small at chat rates (resume reads
- *                              {@code conversation_event}, not the outbox)
- * @param pruneInterval         how often the leader deletes published events older than the retention
  * @param firstBackoff          wait before publishing again after the event bus refused a batch;
  *                              doubles after each failure, as the event bus's own retries do
  * @param maxBackoff            longest wait between two attempts during an outage: the backlog starts
  *                              draining at most this long after the broker is back
  * @param shutdownGrace         on shutdown, how long the round in flight may take to finish before it is
- *                              abandoned unmarked (its events are published again by the next leader);
+ *                              abandoned in place (its events are published again by the next leader);
  *                              well inside Spring's 30 s per shutdown phase
  * @param backlogSampleInterval how often every instance measures the backlog for
  *                              {@code parley.outbox.lag} and {@code parley.outbox.pending}; shorter than
@@ -40,15 +36,12 @@ public record OutboxProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2s") Duration takeoverInterval,
-        @DefaultValue("1h") Duration retention,
-        @DefaultValue("1m") Duration pruneInterval,
         @DefaultValue("200ms") Duration firstBackoff,
         @DefaultValue("15s") Duration maxBackoff,
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("10s") Duration backlogSampleInterval) {
 
     RelaySettings relaySettings() {
-        return new RelaySettings(batchSize, pollInterval, takeoverInterval, retention, pruneInterval, firstBackoff,
-                maxBackoff, shutdownGrace);
+        return new RelaySettings(batchSize, pollInterval, takeoverInterval, firstBackoff, maxBackoff, shutdownGrace);
     }
 }

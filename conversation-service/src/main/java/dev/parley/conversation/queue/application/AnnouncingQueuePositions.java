@@ -6,7 +6,7 @@ import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.reading.application.ConversationQueries;
 import dev.parley.conversation.reading.application.ConversationQueries.ConversationSummary;
-import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.UuidV7;

@@ -5,7 +5,7 @@ import dev.parley.conversation.outbox.application.Outbox;
 import dev.parley.conversation.queue.adapter.web.QueueController;
 import dev.parley.conversation.queue.application.AnnouncingQueuePositions;
 import dev.parley.conversation.reading.application.ConversationQueries;
-import dev.parley.conversation.shared.application.AccessPolicy;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.events.Topics;
 import java.time.Clock;

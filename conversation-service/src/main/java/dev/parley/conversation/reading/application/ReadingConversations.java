@@ -11,8 +11,8 @@ import dev.parley.conversation.reading.application.ConversationQueries.Conversat
 import dev.parley.conversation.reading.application.ConversationQueries.ListFilter;
 import dev.parley.conversation.reading.application.ConversationQueries.Position;
 import dev.parley.conversation.reading.application.ConversationQueries.ReactionCount;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.EventLog;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.reading.application.EventLog;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import dev.parley.events.EventEnvelope;

@@ -4,11 +4,14 @@ import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.reading.adapter.r2dbc.R2dbcConversationQueries;
+import dev.parley.conversation.reading.adapter.r2dbc.R2dbcEventLog;
+import dev.parley.conversation.reading.adapter.web.InternalReadingController;
 import dev.parley.conversation.reading.adapter.web.ReadingController;
 import dev.parley.conversation.reading.application.ConversationQueries;
 import dev.parley.conversation.reading.application.ReadingConversations;
-import dev.parley.conversation.shared.application.AccessPolicy;
-import dev.parley.conversation.shared.application.EventLog;
+import dev.parley.conversation.lifecycle.application.AccessPolicy;
+import dev.parley.conversation.reading.application.EventLog;
+import dev.parley.events.json.EventCodec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,6 +19,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /** History pages, events since a seq and conversation lists, as the caller may see them. */
 @Configuration(proxyBeanMethods = false)
 public class ReadingConfiguration {
+
+    @Bean
+    EventLog eventLog(DatabaseClient db, EventCodec codec) {
+        return new R2dbcEventLog(db, codec);
+    }
 
     @Bean
     ConversationQueries conversationQueries(DatabaseClient db) {
@@ -32,5 +40,10 @@ public class ReadingConfiguration {
     @Bean
     ReadingController readingController(ReadingConversations reading) {
         return new ReadingController(reading);
+    }
+
+    @Bean
+    InternalReadingController internalReadingController(ReadingConversations reading) {
+        return new InternalReadingController(reading);
     }
 }

@@ -11,19 +11,18 @@ class RelaySettingsTest {
 
     @Test
     void aBatchHoldsAtLeastOneEvent() {
-        assertThatThrownBy(() -> new RelaySettings(0, SECOND, SECOND, SECOND, SECOND, SECOND, SECOND, SECOND))
+        assertThatThrownBy(() -> new RelaySettings(0, SECOND, SECOND, SECOND, SECOND, SECOND))
                 .hasMessageContaining("batchSize");
     }
 
     @Test
     void intervalsMustBePositiveSoNoLoopSpins() {
-        assertThatThrownBy(() -> new RelaySettings(1, Duration.ZERO, SECOND, SECOND, SECOND, SECOND, SECOND, SECOND))
+        assertThatThrownBy(() -> new RelaySettings(1, Duration.ZERO, SECOND, SECOND, SECOND, SECOND))
                 .hasMessageContaining("pollInterval");
     }
 
     @Test
     void theLongestBackoffIsNotShorterThanTheFirst() {
-        assertThatThrownBy(() -> new RelaySettings(1, SECOND, SECOND, SECOND, SECOND, SECOND, Duration.ofMillis(1),
-                SECOND)).hasMessageContaining("maxBackoff");
+        assertThatThrownBy(() -> new RelaySettings(1, SECOND, SECOND, SECOND, Duration.ofMillis(1), SECOND)).hasMessageContaining("maxBackoff");
     }
 }

@@ -18,8 +18,6 @@ class OutboxPropertiesTest {
         assertThat(properties.batchSize()).isEqualTo(500);
         assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.takeoverInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(properties.retention()).isEqualTo(Duration.ofHours(1));
-        assertThat(properties.pruneInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(properties.firstBackoff()).isEqualTo(Duration.ofMillis(200));
         assertThat(properties.maxBackoff()).isEqualTo(Duration.ofSeconds(15));
         assertThat(properties.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));

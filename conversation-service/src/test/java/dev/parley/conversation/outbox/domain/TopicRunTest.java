@@ -42,7 +42,7 @@ class TopicRunTest {
     private static List<PendingEvent> batch(String topics) {
         List<String> names = topics.isBlank() ? List.of() : Arrays.asList(topics.split(" "));
         return Stream.iterate(1, id -> id + 1).limit(names.size())
-                .map(id -> new PendingEvent(id, names.get(id - 1), new byte[0]))
+                .map(id -> new PendingEvent(id, names.get(id - 1), "key", new byte[0], java.time.Instant.EPOCH))
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import static dev.parley.conversation.shared.adapter.r2dbc.Sql.bindNullable;
 
 import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationSnapshot;
 import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -53,23 +54,19 @@ public final class R2dbcConversationStore implements ConversationStore {
     }
 
     @Override
-    public Mono<Void> update(Conversation c, Instant resolvedAt, Instant closedAt) {
-        var spec = db.sql("""
-                        UPDATE conversation SET status = :status, owner_id = :owner, department_id = :department,
-                               last_seq = :lastSeq, queued_at = :queuedAt, queue_priority = :priority,
-                               last_activity_at = :lastActivity,
-                               -- Kept through closing (reports measure resolution); cleared on reopening.
-                               resolved_at = COALESCE(:resolvedAt, CASE WHEN :status IN ('RESOLVED', 'CLOSED') THEN resolved_at END),
-                               closed_at = COALESCE(:closedAt, CASE WHEN :status = 'CLOSED' THEN closed_at END)
-                        WHERE id = :id""")
-                .bind("id", c.id()).bind("status", c.status().name()).bind("department", c.departmentId())
-                .bind("lastSeq", c.lastSeq()).bind("priority", c.queuePriority())
-                .bind("lastActivity", c.lastActivityAt());
-        spec = bindNullable(spec, "owner", c.ownerId(), UUID.class);
-        spec = bindNullable(spec, "queuedAt", c.queuedAt(), Instant.class);
-        spec = bindNullable(spec, "resolvedAt", resolvedAt, Instant.class);
-        spec = bindNullable(spec, "closedAt", closedAt, Instant.class);
-        return spec.fetch().rowsUpdated().then();
+    public Mono<ConversationSnapshot> snapshot(UUID conversationId) {
+        return db.sql("SELECT " + COLUMNS + ", first_response_at FROM conversation WHERE id = :id")
+                .bind("id", conversationId)
+                .map(row -> new Answered(conversation(row), row.get("first_response_at", Instant.class) != null))
+                .one()
+                .flatMap(found -> db.sql("SELECT * FROM participant WHERE conversation_id = :id")
+                        .bind("id", conversationId)
+                        .map(R2dbcParticipantStore::participant)
+                        .all().collectList()
+                        .map(people -> new ConversationSnapshot(found.conversation(), people, found.answered())));
+    }
+
+    private record Answered(Conversation conversation, boolean answered) {
     }
 
     @Override

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -21,15 +24,18 @@ public final class OutboxMeters implements RelayObserver {
     static final String LEADER = "parley.outbox.leader";
     static final String PUBLISHED = "parley.outbox.published";
     static final String PUBLISH_FAILURES = "parley.outbox.publish.failures";
-    static final String PRUNED = "parley.outbox.pruned";
+    static final String QUARANTINED = "parley.outbox.quarantined";
+    static final String DELAY = "parley.outbox.delay";
 
     private final AtomicBoolean leading = new AtomicBoolean();
     private final Counter published;
     private final Counter publishFailures;
-    private final Counter pruned;
+    private final Timer delay;
+    private final MeterRegistry registry;
 
     /** @param backlog the latest backlog measurement, read at every scrape (must not block) */
     public OutboxMeters(MeterRegistry registry, Supplier<Backlog> backlog) {
+        this.registry = registry;
         TimeGauge.builder(LAG, backlog, TimeUnit.SECONDS, b -> b.get().oldestAge().toNanos() / 1e9)
                 .description("Age of the oldest unpublished outbox event; 0 when none waits")
                 .strongReference(true)
@@ -43,14 +49,21 @@ public final class OutboxMeters implements RelayObserver {
                 .strongReference(true)
                 .register(registry);
         published = Counter.builder(PUBLISHED)
-                .description("Outbox events the event bus confirmed and the relay marked published")
+                .description("Outbox events the event bus confirmed, removed from the outbox")
+                .register(registry);
+        delay = Timer.builder(DELAY)
+                .description("From an outbox row's commit to the bus confirming it, for the oldest of each run"
+                        + " (the database's clock against this instance's)")
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
                 .register(registry);
         publishFailures = Counter.builder(PUBLISH_FAILURES)
                 .description("Batches the event bus refused; they stay unpublished and are retried")
                 .register(registry);
-        pruned = Counter.builder(PRUNED)
-                .description("Published outbox events deleted after the retention")
-                .register(registry);
+        // registered at start, so the alert on it sees 0 rather than nothing
+        for (String reason : List.of(RelayObserver.MALFORMED, RelayObserver.NO_EVENT)) {
+            quarantine(reason);
+        }
     }
 
     @Override
@@ -59,8 +72,9 @@ public final class OutboxMeters implements RelayObserver {
     }
 
     @Override
-    public void published(int count) {
+    public void published(int count, Duration oldestSince) {
         published.increment(count);
+        delay.record(oldestSince.isNegative() ? Duration.ZERO : oldestSince);
     }
 
     @Override
@@ -69,7 +83,13 @@ public final class OutboxMeters implements RelayObserver {
     }
 
     @Override
-    public void pruned(long count) {
-        pruned.increment(count);
+    public void quarantined(String reason) {
+        quarantine(reason).increment();
+    }
+
+    private Counter quarantine(String reason) {
+        return Counter.builder(QUARANTINED).tag("reason", reason)
+                .description("Outbox rows moved to event_outbox_quarantine because they are not events")
+                .register(registry);
     }
 }

@@ -7,7 +7,6 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,20 +24,17 @@ public final class PostgresOutboxLeadership implements OutboxLeadership {
      * (classid 1885434476, objid 1702440303).
      */
     static final long LOCK_KEY = 0x7061726c65792d6fL;
-    /** The channel the {@code event_outbox} insert trigger (V4) notifies. */
+    /** The channel writers of other instances notify after their commits ({@link PostgresOutboxWakeUps}). */
     static final String CHANNEL = "parley_outbox";
 
     private final PostgresqlConnectionFactory dedicated;
-    private final DatabaseClient pool;
 
     /**
      * @param connectionFactory the service's connection factory, pooled or not; the lease opens its
      *                          own connection from the PostgreSQL factory underneath the pool
-     * @param pool              for pruning, which needs no lease (see {@link PostgresOutboxLease})
      */
-    public PostgresOutboxLeadership(ConnectionFactory connectionFactory, DatabaseClient pool) {
+    public PostgresOutboxLeadership(ConnectionFactory connectionFactory) {
         this.dedicated = unpooled(connectionFactory);
-        this.pool = pool;
     }
 
     @Override
@@ -59,7 +55,7 @@ public final class PostgresOutboxLeadership implements OutboxLeadership {
                 .flatMap(result -> result.map((row, metadata) -> Boolean.TRUE.equals(row.get(0, Boolean.class))))
                 .single()
                 .flatMap(locked -> locked
-                        ? listen(connection).thenReturn((OutboxLease) new PostgresOutboxLease(connection, pool))
+                        ? listen(connection).thenReturn((OutboxLease) new PostgresOutboxLease(connection))
                         : connection.close().then(Mono.empty()));
     }
 

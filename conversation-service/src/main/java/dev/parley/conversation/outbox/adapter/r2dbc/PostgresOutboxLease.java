@@ -6,49 +6,38 @@ import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The lease: the session holding the relay's advisory lock. Reading and marking go through it, so
- * they fail once it is gone and a relay that lost the lease marks nothing. Pruning goes through the
- * pool instead: it deletes only rows published long ago, which is safe from any session, and a
- * long delete there never holds up publishing.
+ * The lease: the session holding the relay's advisory lock. Reading, removing and quarantining go
+ * through it, so they fail once it is gone and a relay that lost the lease changes nothing.
  */
 final class PostgresOutboxLease implements OutboxLease {
 
-    private static final String OLDEST_UNPUBLISHED = """
-            SELECT id, topic, payload FROM event_outbox
-            WHERE published_at IS NULL
-            ORDER BY id
-            LIMIT $1""";
-    private static final String MARK_PUBLISHED =
-            "UPDATE event_outbox SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL";
     /**
-     * Deletes in chunks of {@link #PRUNE_CHUNK}, oldest ids first, so a prune after a long pause
-     * (or a shorter retention) is many short statements rather than one that locks and logs
-     * millions of rows at once.
+     * The outbox holds only unpublished rows, so this is the head of the queue. A sequenced event's
+     * bytes are read from the event log it points at (V9).
      */
-    private static final String PRUNE = """
-            DELETE FROM event_outbox WHERE id IN (
-                SELECT id FROM event_outbox
-                WHERE published_at < now() - make_interval(secs => :retentionSeconds)
-                ORDER BY id
-                LIMIT :chunk)""";
-    /** Rows per delete statement: a few milliseconds of work each, at the ~1 KB an event weighs. */
-    private static final int PRUNE_CHUNK = 1_000;
+    private static final String OLDEST_UNPUBLISHED = """
+            SELECT o.id, o.topic, o.event_key, coalesce(o.payload, e.payload) AS payload, o.created_at
+            FROM event_outbox o
+            LEFT JOIN conversation_event e ON e.conversation_id = o.conversation_id AND e.seq = o.seq
+            ORDER BY o.id
+            LIMIT $1""";
+    private static final String REMOVE_PUBLISHED = "DELETE FROM event_outbox WHERE id = ANY($1)";
+    private static final String QUARANTINE = """
+            WITH moved AS (DELETE FROM event_outbox WHERE id = $1 RETURNING *)
+            INSERT INTO event_outbox_quarantine (id, topic, event_key, conversation_id, seq, payload, created_at, reason)
+            SELECT id, topic, event_key, conversation_id, seq, payload, created_at, $2 FROM moved""";
 
     private final PostgresqlConnection connection;
-    private final DatabaseClient pool;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    PostgresOutboxLease(PostgresqlConnection connection, DatabaseClient pool) {
+    PostgresOutboxLease(PostgresqlConnection connection) {
         this.connection = connection;
-        this.pool = pool;
     }
 
     @Override
@@ -64,13 +53,15 @@ final class PostgresOutboxLease implements OutboxLease {
                 .flatMap(result -> result.map((row, metadata) -> new PendingEvent(
                         row.get("id", Long.class),
                         row.get("topic", String.class),
-                        bytesOf(row.get("payload", ByteBuffer.class)))))
+                        row.get("event_key", String.class),
+                        bytesOf(row.get("payload", ByteBuffer.class)),
+                        row.get("created_at", java.time.Instant.class))))
                 .collectList();
     }
 
     @Override
-    public Mono<Void> markPublished(List<Long> ids) {
-        return connection.createStatement(MARK_PUBLISHED)
+    public Mono<Void> removePublished(List<Long> ids) {
+        return connection.createStatement(REMOVE_PUBLISHED)
                 .bind("$1", ids.toArray(Long[]::new))
                 .execute()
                 .flatMap(PostgresqlResult::getRowsUpdated)
@@ -78,15 +69,13 @@ final class PostgresOutboxLease implements OutboxLease {
     }
 
     @Override
-    public Mono<Long> prunePublishedOlderThan(Duration retention) {
-        Mono<Long> chunk = pool.sql(PRUNE)
-                .bind("retentionSeconds", retention.toMillis() / 1000.0)
-                .bind("chunk", PRUNE_CHUNK)
-                .fetch()
-                .rowsUpdated();
-        return chunk.repeat()
-                .takeUntil(deleted -> deleted < PRUNE_CHUNK)
-                .reduce(0L, Long::sum);
+    public Mono<Void> quarantine(PendingEvent event, String reason) {
+        return connection.createStatement(QUARANTINE)
+                .bind("$1", event.id())
+                .bind("$2", reason)
+                .execute()
+                .flatMap(PostgresqlResult::getRowsUpdated)
+                .then();
     }
 
     /**
@@ -117,6 +106,9 @@ final class PostgresOutboxLease implements OutboxLease {
     }
 
     private static byte[] bytesOf(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         return bytes;

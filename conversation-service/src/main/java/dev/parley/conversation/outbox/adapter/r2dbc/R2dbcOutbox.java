@@ -1,6 +1,8 @@
 package dev.parley.conversation.outbox.adapter.r2dbc;
 
 import dev.parley.conversation.outbox.application.Outbox;
+import dev.parley.conversation.outbox.application.OutboxWakeUps;
+import dev.parley.conversation.shared.adapter.r2dbc.AfterCommit;
 import dev.parley.events.EventEnvelope;
 import dev.parley.events.json.EventCodec;
 import java.nio.ByteBuffer;
@@ -20,15 +22,17 @@ import reactor.core.publisher.Mono;
 public final class R2dbcOutbox implements Outbox {
 
     private static final String INSERT = """
-            INSERT INTO event_outbox (event_id, topic, event_key, payload)
-            VALUES (:eventId, :topic, :eventKey, :payload)""";
+            INSERT INTO event_outbox (topic, event_key, payload)
+            VALUES (:topic, :eventKey, :payload)""";
 
     private final DatabaseClient database;
     private final EventCodec codec;
+    private final OutboxWakeUps wakeUps;
 
-    public R2dbcOutbox(DatabaseClient database, EventCodec codec) {
+    public R2dbcOutbox(DatabaseClient database, EventCodec codec, OutboxWakeUps wakeUps) {
         this.database = database;
         this.codec = codec;
+        this.wakeUps = wakeUps;
     }
 
     @Override
@@ -41,13 +45,12 @@ public final class R2dbcOutbox implements Outbox {
         return requireTransaction()
                 .thenMany(Flux.fromIterable(inOrder))
                 .concatMap(event -> database.sql(INSERT)
-                        .bind("eventId", event.eventId())
                         .bind("topic", topic)
                         .bind("eventKey", event.key())
                         .bind("payload", ByteBuffer.wrap(codec.encode(event)))
                         .fetch()
                         .rowsUpdated())
-                .then();
+                .then(AfterCommit.run(wakeUps::committed));
     }
 
     /** Outside a transaction each insert would commit on its own: events without their state change. */

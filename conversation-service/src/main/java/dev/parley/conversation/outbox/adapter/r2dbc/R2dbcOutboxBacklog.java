@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Counts unpublished rows on the partial index and ages the oldest with the database's own clock. */
+/** Counts the outbox's rows (all unpublished) and ages the oldest with the database's own clock. */
 public final class R2dbcOutboxBacklog implements OutboxBacklog {
 
     // now() of this statement against created_at, also set by now(): one clock, no skew between
@@ -14,8 +14,7 @@ public final class R2dbcOutboxBacklog implements OutboxBacklog {
     private static final String MEASURE = """
             SELECT count(*) AS pending,
                    coalesce(greatest(extract(epoch FROM now() - min(created_at)), 0), 0)::float8 AS lag_seconds
-            FROM event_outbox
-            WHERE published_at IS NULL""";
+            FROM event_outbox""";
 
     private final DatabaseClient database;
 

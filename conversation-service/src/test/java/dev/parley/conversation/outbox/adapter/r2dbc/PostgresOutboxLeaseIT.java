@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-/** The lease is one PostgreSQL session holding an advisory lock; what it reads and marks dies with it. */
+/** The lease is one PostgreSQL session holding an advisory lock; what it reads and removes dies with it. */
 @RealInfrastructure
 class PostgresOutboxLeaseIT {
 
@@ -51,8 +51,8 @@ class PostgresOutboxLeaseIT {
 
     @BeforeEach
     void emptyOutbox() {
-        database.execute("TRUNCATE event_outbox");
-        leadership = new PostgresOutboxLeadership(database.connectionFactory(), database.client());
+        database.execute("TRUNCATE event_outbox, event_outbox_quarantine, conversation_event");
+        leadership = new PostgresOutboxLeadership(database.connectionFactory());
     }
 
     @AfterEach
@@ -78,20 +78,50 @@ class PostgresOutboxLeaseIT {
     }
 
     @Test
-    void readsTheOldestUnpublishedEventsInIdOrderAndSkipsPublishedOnes() {
+    void readsTheOldestUnpublishedEventsInIdOrderAndForgetsRemovedOnes() {
         commit(5);
-        database.execute("UPDATE event_outbox SET published_at = now() WHERE id = (SELECT min(id) FROM event_outbox)");
         OutboxLease lease = acquire();
+        lease.removePublished(List.of(lease.oldestUnpublished(1).block().get(0).id())).block();
 
         List<PendingEvent> oldest = lease.oldestUnpublished(3).block();
 
         assertThat(oldest).extracting(PendingEvent::id).isSorted().hasSize(3);
         assertThat(oldest).extracting(event -> new EventCodec().decode(event.payload()).seq())
                 .containsExactly(2L, 3L, 4L);
+        assertThat(oldest).extracting(PendingEvent::key).containsOnly(ALICE_CONVERSATION.toString());
+        assertThat(database.outboxRows()).isEqualTo(4);
     }
 
     @Test
-    void aLeaseWhoseSessionEndedCanNoLongerMarkAnythingAndItsNotificationsEnd() {
+    void aSequencedEventsRowReadsItsBytesFromTheEventLog() {
+        var event = message(ALICE_CONVERSATION, 1);
+        byte[] bytes = new EventCodec().encode(event);
+        database.client().sql("""
+                        INSERT INTO conversation_event (conversation_id, seq, event_id, type, agents_only, payload, occurred_at)
+                        VALUES (:c, 1, :e, 'message.created', false, :p, now())""")
+                .bind("c", ALICE_CONVERSATION).bind("e", event.eventId()).bind("p", bytes).then().block();
+        database.execute("INSERT INTO event_outbox (topic, event_key, conversation_id, seq) VALUES ('" + TOPIC + "', '"
+                + ALICE_CONVERSATION + "', '" + ALICE_CONVERSATION + "', 1)");
+
+        assertThat(acquire().oldestUnpublished(10).block()).singleElement()
+                .satisfies(pending -> assertThat(pending.payload()).isEqualTo(bytes));
+    }
+
+    @Test
+    void aQuarantinedRowLeavesTheOutboxWithItsReason() {
+        commit(2);
+        OutboxLease lease = acquire();
+        PendingEvent first = lease.oldestUnpublished(1).block().get(0);
+
+        lease.quarantine(first, "malformed").block();
+
+        assertThat(database.outboxRows()).isOne();
+        assertThat(database.column("SELECT reason FROM event_outbox_quarantine WHERE id = " + first.id()))
+                .containsExactly("malformed");
+    }
+
+    @Test
+    void aLeaseWhoseSessionEndedCanNoLongerRemoveAnythingAndItsNotificationsEnd() {
         commit(1);
         OutboxLease lease = acquire();
         List<Long> ids = lease.oldestUnpublished(10).block().stream().map(PendingEvent::id).toList();
@@ -100,36 +130,19 @@ class PostgresOutboxLeaseIT {
         database.execute("SELECT pg_terminate_backend((" + LOCK_HOLDER + "))");
 
         notifications.expectError().verify(PATIENCE);
-        StepVerifier.create(lease.markPublished(ids)).expectError().verify(PATIENCE);
+        StepVerifier.create(lease.removePublished(ids)).expectError().verify(PATIENCE);
         assertThat(database.unpublishedRows()).isOne();
         await("the lock died with the session").atMost(PATIENCE).until(this::tryToAcquire);
     }
 
     @Test
-    void notificationsArriveForEveryCommittedInsert() {
+    void aWriterOfAnotherInstanceNotifiesTheLeaseAfterItsCommit() {
         OutboxLease lease = acquire();
 
         StepVerifier.create(lease.notifications().take(1))
                 .then(() -> commit(2))
                 .expectNextCount(1)
                 .verifyComplete();
-    }
-
-    @Test
-    void pruningDeletesOnlyPublishedRowsOlderThanTheRetention() {
-        commit(4);
-        database.execute("""
-                UPDATE event_outbox SET created_at = now() - interval '3 hours',
-                       published_at = CASE WHEN id % 2 = 0 THEN now() - interval '2 hours' END""");
-        database.execute("UPDATE event_outbox SET published_at = now() WHERE published_at IS NULL "
-                + "AND id = (SELECT max(id) FROM event_outbox WHERE published_at IS NULL)");
-        // Now: two rows published 2 h ago, one published just now, one old row never published.
-
-        Long pruned = acquire().prunePublishedOlderThan(Duration.ofHours(1)).block();
-
-        assertThat(pruned).isEqualTo(2);
-        assertThat(database.outboxRows()).isEqualTo(2);
-        assertThat(database.unpublishedRows()).isOne();
     }
 
     private OutboxLease acquire() {
@@ -148,7 +161,8 @@ class PostgresOutboxLeaseIT {
     }
 
     private void commit(int count) {
-        var outbox = new R2dbcOutbox(database.client(), new EventCodec());
+        // a writer whose relay does not lead: it tells the leader with NOTIFY after the commit
+        var outbox = new R2dbcOutbox(database.client(), new EventCodec(), new PostgresOutboxWakeUps(database.client()));
         var events = LongStream.rangeClosed(1, count).mapToObj(seq -> message(ALICE_CONVERSATION, seq)).toList();
         database.transactions().transactional(outbox.append(TOPIC, events)).block();
     }

@@ -45,7 +45,7 @@ class R2dbcOutboxIT {
     @BeforeEach
     void emptyTables() {
         database.execute("TRUNCATE event_outbox, state_change");
-        outbox = new R2dbcOutbox(database.client(), codec);
+        outbox = new R2dbcOutbox(database.client(), codec, new PostgresOutboxWakeUps(database.client()));
     }
 
     @Test
@@ -70,8 +70,6 @@ class R2dbcOutboxIT {
         database.transactions().transactional(changeState("reply").then(outbox.append(TOPIC, events))).block();
 
         assertThat(database.number("SELECT count(*) FROM state_change")).isOne();
-        assertThat(database.column("SELECT event_id FROM event_outbox ORDER BY id"))
-                .containsExactlyElementsOf(events.stream().map(event -> event.eventId().toString()).toList());
         assertThat(database.column("SELECT event_key FROM event_outbox ORDER BY id"))
                 .containsExactly(ALICE_CONVERSATION.toString(), ALICE_CONVERSATION.toString(), BOB_AGENT.toString());
         assertThat(database.column("SELECT DISTINCT topic FROM event_outbox")).containsExactly(TOPIC);

@@ -1,6 +1,5 @@
-package dev.parley.conversation.shared.application;
+package dev.parley.conversation.identity.domain;
 
-import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.events.Actor;
 
 /** The event actor a caller stands for. */

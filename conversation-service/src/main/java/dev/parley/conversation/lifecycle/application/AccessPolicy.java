@@ -1,9 +1,9 @@
-package dev.parley.conversation.shared.application;
+package dev.parley.conversation.lifecycle.application;
 
 import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.identity.domain.Caller;
-import dev.parley.conversation.lifecycle.application.ParticipantStore;
 import dev.parley.conversation.lifecycle.domain.Conversation;
+import dev.parley.conversation.lifecycle.domain.ConversationSnapshot;
 import dev.parley.conversation.shared.domain.Rejection;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -31,12 +31,24 @@ public final class AccessPolicy {
         return Rejection.of(NOT_FOUND, "no such conversation");
     }
 
+    /** Whether the caller is the customer of this conversation, in its inbox. */
+    public boolean ownConversation(Caller caller, Conversation conversation) {
+        return caller instanceof Caller.Customer customer && customer.customerId().equals(conversation.customerId())
+                && customer.inboxId().equals(conversation.inboxId());
+    }
+
+    /** As {@link #check}, on a snapshot: its participants are known, so only a department's agent costs a look-up. */
+    public Mono<Optional<Rejection>> check(Caller caller, ConversationSnapshot snapshot) {
+        if (caller instanceof Caller.Agent agent && !agent.isAdmin() && snapshot.isActiveParticipant(agent.agentId())) {
+            return Mono.just(Optional.empty());
+        }
+        return check(caller, snapshot.conversation());
+    }
+
     /** Empty when the caller may see and take part in the conversation, else why not. */
     public Mono<Optional<Rejection>> check(Caller caller, Conversation conversation) {
-        if (caller instanceof Caller.Customer customer) {
-            boolean own = customer.customerId().equals(conversation.customerId())
-                    && customer.inboxId().equals(conversation.inboxId());
-            return Mono.just(own ? Optional.empty() : Optional.of(notFound()));
+        if (caller instanceof Caller.Customer) {
+            return Mono.just(ownConversation(caller, conversation) ? Optional.empty() : Optional.of(notFound()));
         }
         if (caller instanceof Caller.Agent agent) {
             if (agent.isAdmin()) {

@@ -1,4 +1,4 @@
-package dev.parley.conversation.shared.application;
+package dev.parley.conversation.reading.application;
 
 import dev.parley.events.EventEnvelope;
 import java.util.List;
@@ -6,10 +6,11 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Every sequenced event of a conversation, kept for resume after the outbox row is gone. */
+/**
+ * Every sequenced event of a conversation, kept for resume after its outbox row is gone; written
+ * with the conversation by {@code ConversationJournal}.
+ */
 public interface EventLog {
-
-    Mono<Void> append(List<EventEnvelope> events);
 
     /**
      * Events with seq greater than {@code afterSeq}, in seq order, at most {@code limit}; agents-only
