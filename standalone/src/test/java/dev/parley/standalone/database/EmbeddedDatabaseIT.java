@@ -1,6 +1,7 @@
 package dev.parley.standalone.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -46,9 +47,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void aServerThatOutlivedItsKilledProcessIsStoppedAndTheDataKept() throws Exception {
-        Process crashing = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldingTheDatabase.class.getName(), root.toString())
-                .redirectErrorStream(true).start();
+        Process crashing = holding(root);
         long orphan;
         try {
             orphan = CompletableFuture.supplyAsync(() -> serverPidFrom(crashing))
@@ -67,6 +66,31 @@ class EmbeddedDatabaseIT {
         }
     }
 
+    @Test
+    void aSecondProcessOnTheDirectoryIsRefusedNamingTheHolderAndLeavesItsServerAlone() throws Exception {
+        Process holder = holding(root);
+        long server;
+        try {
+            server = CompletableFuture.supplyAsync(() -> serverPidFrom(holder)).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+
+            // Another JVM than this one: the OS lock refuses it, not this JVM's own bookkeeping.
+            assertThatThrownBy(() -> EmbeddedDatabase.start(new DataDirectory(root)).close())
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining("The data directory " + root + " is in use by another Parley (pid " + holder.pid() + ")")
+                    .hasMessageContaining(DataDirectory.VARIABLE);
+            assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).as("the holder's server untouched").isPresent();
+            assertThat(root.resolve("postgres").resolve("postmaster.pid")).exists();
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        // The holder died with the lock: the next start gets it, stops the orphaned server and finds the data.
+        try (var database = EmbeddedDatabase.start(new DataDirectory(root))) {
+            assertThat(ProcessHandle.of(server).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(answer(database)).isEqualTo(42);
+        }
+    }
+
     static void execute(EmbeddedDatabase database, String sql) throws SQLException {
         try (var connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
              var statement = connection.createStatement()) {
@@ -81,6 +105,13 @@ class EmbeddedDatabaseIT {
             row.next();
             return row.getInt(1);
         }
+    }
+
+    /** A JVM of its own running {@link HoldingTheDatabase} on the directory. */
+    private static Process holding(Path directory) throws java.io.IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldingTheDatabase.class.getName(), directory.toString())
+                .redirectErrorStream(true).start();
     }
 
     private static long pidOfAFinishedProcess() throws Exception {
