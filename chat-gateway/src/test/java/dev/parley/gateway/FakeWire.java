@@ -70,7 +70,8 @@ public class FakeWire implements Wire {
     }
 
     @Override
-    public void write(String text, Runnable done) {
+    public void write(byte[] utf8, Runnable done) {
+        String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
         synchronized (this) {
             if (!reading) {
                 unreadFrames.add(text);

@@ -4,7 +4,8 @@ import dev.parley.events.Topics;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.spring.EventBusConfiguration;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
-import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.gateway.conversation.adapter.http.HttpConversations;
+import dev.parley.gateway.conversation.application.Conversations;
 import dev.parley.events.spring.EngineProperties;
 import dev.parley.gateway.delivery.adapter.bus.EventFanout;
 import dev.parley.gateway.delivery.adapter.bus.RoutedDelivery;
@@ -37,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -88,9 +90,14 @@ public class ChatGatewayConfiguration {
         return new GatewayMetrics(registry, gatewayClock, ClientProtocol.TYPES);
     }
 
+    /**
+     * conversation-service over HTTP, unless it runs in this process: standalone sets
+     * {@code parley.gateway.conversations=in-process} and brings its own {@link Conversations}.
+     */
     @Bean
-    ConversationApi conversationApi(GatewayProperties properties, Frames frames) {
-        return new ConversationApi(WebClient.builder().baseUrl(properties.conversationService()).build(), frames.json(),
+    @ConditionalOnProperty(name = "parley.gateway.conversations", havingValue = "http", matchIfMissing = true)
+    Conversations httpConversations(GatewayProperties properties, Frames frames) {
+        return new HttpConversations(WebClient.builder().baseUrl(properties.conversationService()).build(), frames.json(),
                 properties.upstreamTimeout());
     }
 
@@ -101,11 +108,11 @@ public class ChatGatewayConfiguration {
     }
 
     @Bean
-    ClientProtocol clientProtocol(ConversationApi conversationApi,
+    ClientProtocol clientProtocol(Conversations conversations,
                                   SessionTable<ClientSocket> sessionTable, Frames frames, GatewayMetrics gatewayMetrics,
                                   Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing,
                                   RoutedDelivery routedDelivery, Edge edge, TrackingPresence trackingPresence) {
-        return new ClientProtocol(conversationApi, sessionTable, frames, gatewayMetrics, gatewayClock,
+        return new ClientProtocol(conversations, sessionTable, frames, gatewayMetrics, gatewayClock,
                 properties.participantsTtl(), nodeId.value(), routing, routedDelivery, edge, trackingPresence);
     }
 
@@ -155,7 +162,7 @@ public class ChatGatewayConfiguration {
     @Bean
     LimitingClients limitingClients(RateLimits rateLimits, GatewayProperties properties) {
         var limits = properties.limits();
-        return new LimitingClients(rateLimits, new LimitingClients.Budgets(
+        return new LimitingClients(rateLimits, new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new LimitingClients.Budgets(
                 new Limit("commands", limits.commandsPerUser(), limits.commandsPerUserPeriod()),
                 new Limit("connects", limits.connectsPerAddress(), limits.connectsPerAddressPeriod()),
                 new Limit("hello-failures", limits.helloFailuresPerAddress(), limits.helloFailuresPerAddressPeriod())));

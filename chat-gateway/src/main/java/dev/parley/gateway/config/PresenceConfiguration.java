@@ -1,16 +1,17 @@
 package dev.parley.gateway.config;
 
 import dev.parley.events.spring.EngineProperties;
-import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.gateway.conversation.application.Conversations;
 import dev.parley.gateway.delivery.adapter.bus.RoutedDelivery;
 import dev.parley.gateway.presence.adapter.http.HttpAgentStatuses;
-import dev.parley.gateway.presence.adapter.http.HttpCustomerWatchers;
 import dev.parley.serviceclient.ServiceTokens;
 import dev.parley.gateway.presence.adapter.memory.MemoryPresence;
 import dev.parley.gateway.presence.adapter.redis.RedisPresence;
 import dev.parley.gateway.presence.adapter.scheduling.PresenceTimers;
 import dev.parley.gateway.presence.application.Presence;
 import dev.parley.gateway.presence.application.ReportingAgentsOffline;
+import dev.parley.gateway.presence.application.ConversationWatchers;
+import dev.parley.gateway.socket.adapter.ws.Frames;
 import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.presence.domain.OfflineGrace;
 import dev.parley.gateway.routing.application.Routing;
@@ -50,9 +51,9 @@ public class PresenceConfiguration {
     }
 
     @Bean
-    TrackingPresence trackingPresence(Presence presence, Routing routing, ConversationApi conversationApi,
+    TrackingPresence trackingPresence(Presence presence, Routing routing, Conversations conversations, Frames frames,
                                       RoutedDelivery routedDelivery, OfflineGrace offlineGrace, Clock gatewayClock) {
-        return new TrackingPresence(presence, routing, new HttpCustomerWatchers(conversationApi), routedDelivery,
+        return new TrackingPresence(presence, routing, new ConversationWatchers(conversations, frames.json()), routedDelivery,
                 offlineGrace, gatewayClock);
     }
 

@@ -6,15 +6,16 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * The edge's budgets (ARCHITECTURE §7): commands per user, across their sockets and the nodes;
- * connects per client address; failed hellos per client address, which once spent refuse the
+ * The edge's budgets (ARCHITECTURE §7): commands per user, across their sockets on one node
+ * (counted in this process: a command must not cost a Redis round trip, and a user's sockets
+ * rarely span nodes); connects per client address, across the nodes; failed hellos per client address, which once spent refuse the
  * address's connects too, so a token guesser is slowed down whatever socket it opens. When the
  * store fails, clients are let through: the limits protect the service and must not stop it.
  */
 public final class LimitingClients {
 
     /**
-     * @param commandsPerUser         commands one user may send, all sockets and nodes together
+     * @param commandsPerUser         commands one user may send, all their sockets on one node together
      * @param connectsPerAddress      sockets one client address may open
      * @param helloFailuresPerAddress failed hellos one client address may make before its connects are refused
      */
@@ -24,16 +25,22 @@ public final class LimitingClients {
     private static final Logger log = LoggerFactory.getLogger(LimitingClients.class);
 
     private final RateLimits limits;
+    private final RateLimits perNode;
     private final Budgets budgets;
 
-    public LimitingClients(RateLimits limits, Budgets budgets) {
+    /**
+     * @param limits  the buckets all nodes share (connects, failed hellos)
+     * @param perNode this node's own buckets (commands)
+     */
+    public LimitingClients(RateLimits limits, RateLimits perNode, Budgets budgets) {
         this.limits = limits;
+        this.perNode = perNode;
         this.budgets = budgets;
     }
 
     /** Takes one of the user's command tokens; {@code false}: refuse the command. */
     public Mono<Boolean> admitCommand(UUID userId) {
-        return orElse(limits.tryTake(budgets.commandsPerUser(), userId.toString()), true, "commands");
+        return orElse(perNode.tryTake(budgets.commandsPerUser(), userId.toString()), true, "commands");
     }
 
     /** Whether the address may open a socket now; takes one of its connect tokens if so. */

@@ -34,7 +34,7 @@ class LimitingClientsTest {
 
     @Test
     void spentHelloFailuresRefuseConnectsThatTheConnectBudgetWouldAllow() {
-        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), BUDGETS);
+        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), BUDGETS);
 
         assertThat(limits.admitConnect("203.0.113.7").block()).isTrue();
         limits.helloFailed("203.0.113.7").block();
@@ -46,7 +46,7 @@ class LimitingClientsTest {
 
     @Test
     void aUsersCommandsStopAtTheirBudget() {
-        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), BUDGETS);
+        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), BUDGETS);
         UUID user = UUID.randomUUID();
 
         assertThat(limits.admitCommand(user).block()).isTrue();
@@ -56,10 +56,24 @@ class LimitingClientsTest {
 
     @Test
     void anUnreachableStoreLetsClientsThrough() {
-        var limits = new LimitingClients(DOWN, BUDGETS);
+        var limits = new LimitingClients(DOWN, DOWN, BUDGETS);
 
         assertThat(limits.admitCommand(UUID.randomUUID()).block()).isTrue();
         assertThat(limits.admitConnect("203.0.113.7").block()).isTrue();
         assertThat(limits.helloFailed("203.0.113.7").then(Mono.just(true)).block()).isTrue();
+    }
+
+    @Test
+    void commandsAreCountedOnThisNodeWithoutAskingTheSharedStore() {
+        var shared = new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME);
+        var limits = new LimitingClients(shared, new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), BUDGETS);
+        UUID user = UUID.randomUUID();
+
+        limits.admitCommand(user).block();
+        limits.admitCommand(user).block();
+
+        assertThat(limits.admitCommand(user).block()).isFalse();
+        assertThat(shared.tryTake(BUDGETS.commandsPerUser(), user.toString()).block())
+                .as("the shared bucket of the user's commands is untouched").isTrue();
     }
 }

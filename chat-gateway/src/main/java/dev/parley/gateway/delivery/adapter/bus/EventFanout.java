@@ -1,6 +1,7 @@
 package dev.parley.gateway.delivery.adapter.bus;
 
 import dev.parley.events.EventEnvelope;
+import dev.parley.events.EventHeader;
 import dev.parley.events.json.EventCodec;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.session.domain.SessionTable;
@@ -11,11 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Delivers events to this node's sockets. Each event is encoded once and queued on every local
+ * Delivers events to this node's sockets. Each event's bytes are framed once and queued on every local
  * socket its audience admits ({@code SessionTable} applies the {@code DeliveryPolicy}, on every
  * node, whatever routing decided); queuing never waits, so a slow socket slows nobody. Delivery is
  * best effort: a client that missed something resumes from its last seq.
@@ -34,26 +33,24 @@ public final class EventFanout {
     }
 
     /** Queues the event on every local socket allowed to see it. */
-    public Mono<Void> deliver(EventEnvelope event) {
-        return deliver(event, null);
+    public void deliver(EventEnvelope event) {
+        deliver(EventHeader.of(event), codec.encode(event));
     }
 
     /**
-     * Queues the event, whose JSON ({@code docs/events.md}) {@code asJson} already is when the event
-     * came from another node, on every local socket allowed to see it.
+     * Queues the event whose {@code docs/events.md} JSON is {@code bytes} on every local socket its
+     * header's audience admits: one frame around those bytes, shared by every socket.
      */
-    public Mono<Void> deliver(EventEnvelope event, JsonNode asJson) {
+    public void deliver(EventHeader event, byte[] bytes) {
         if (event.occurredAt().isBefore(oldestDelivered)) {
-            return Mono.empty();
+            return;
         }
         var recipients = table.recipients(event.audience());
         if (recipients.isEmpty()) {
-            return Mono.empty();
+            return;
         }
-        JsonNode json = asJson != null ? asJson : frames.json().readTree(codec.encode(event));
-        var frame = frames.event(json, event.occurredAt());
+        var frame = frames.event(bytes, event.occurredAt());
         recipients.forEach(socket -> socket.deliver(event.conversationId(), event.seq(), frame));
-        return Mono.empty();
     }
 
     /** A presence change to the local sockets of {@code to} that belong to agents: customers never get one. */

@@ -1,9 +1,10 @@
 package dev.parley.gateway.delivery.adapter.bus;
 
-import dev.parley.events.EventEnvelope;
+import dev.parley.events.EventHeader;
 import dev.parley.events.Topics;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.bus.EventSubscription;
+import dev.parley.events.bus.ReceivedEvent;
 import dev.parley.events.json.EventCodec;
 import dev.parley.events.json.MalformedEventException;
 import dev.parley.gateway.presence.application.PresenceSignals;
@@ -12,6 +13,7 @@ import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,11 +49,14 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
-     * What travels on the node channels: an event (its {@code docs/events.md} JSON), a typing
-     * signal or a presence change, the last two with the users they are for.
+     * What travels on the node channels besides events: a typing signal or a presence change, with
+     * the users it is for, as JSON. An event travels as {@value #EVENT} followed by its envelope's
+     * JSON exactly as it was encoded when recorded: the receiving node reads only its header.
      */
-    private record Routed(JsonNode event, Typing typing, Presence presence) {
+    private record Routed(Typing typing, Presence presence) {
     }
+
+    private static final char EVENT = 'E';
 
     private record Presence(PresenceChange change, Set<UUID> to) {
     }
@@ -77,27 +81,20 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
                 }))
                 .subscribe();
         subscriptions = List.of(
-                bus.subscribe(topics.conversationEvents(), GROUP, this::route),
-                bus.subscribe(topics.agentEvents(), GROUP, this::route));
+                bus.subscribeRaw(topics.conversationEvents(), GROUP, this::route),
+                bus.subscribeRaw(topics.agentEvents(), GROUP, this::route));
         log.info("Node {} routes events in group {}", routing.nodeId(), GROUP);
     }
 
     /** Sends the event to every node that has a socket it may concern. */
-    public Mono<Void> route(EventEnvelope event) {
-        // the envelope's bytes, spliced in: an event is encoded once on its way to every node
-        String message = "{\"event\":" + new String(codec.encode(event), StandardCharsets.UTF_8) + "}";
-        Mono<Void> sent = !event.audience().named().isEmpty()
+    public Mono<Void> route(ReceivedEvent event) {
+        EventHeader header = event.header();
+        String message = EVENT + new String(event.bytes(), StandardCharsets.UTF_8);
+        Mono<Void> sent = !header.audience().named().isEmpty()
                 ? routing.broadcast(message)
-                : routing.nodesOf(event.audience().users())
-                        .flatMapMany(byUser -> {
-                            Set<String> targets = new HashSet<>();
-                            byUser.values().forEach(targets::addAll);
-                            return Flux.fromIterable(targets);
-                        })
-                        .concatMap(node -> routing.publish(node, message))
-                        .then();
+                : toNodesOf(header.audience().users(), message);
         return sent.onErrorResume(error -> {
-            log.warn("Could not route event {} ({}); its recipients will resume it", event.eventId(), error.toString());
+            log.warn("Could not route event {} ({}); its recipients will resume it", header.eventId(), error.toString());
             return Mono.empty();
         });
     }
@@ -105,42 +102,48 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     /** Ephemeral: straight to the nodes of the users it is for; no Kafka, no PostgreSQL. */
     @Override
     public Mono<Void> typing(UUID conversationId, UUID sender, boolean typing, Set<UUID> to) {
-        return toNodesOf(to, new Routed(null, new Typing(conversationId, sender, typing, to), null));
+        return signal(to, new Routed(new Typing(conversationId, sender, typing, to), null));
     }
 
     /** Ephemeral, like typing. */
     @Override
     public Mono<Void> send(PresenceChange change, Set<UUID> to) {
-        return toNodesOf(to, new Routed(null, null, new Presence(change, to)));
+        return signal(to, new Routed(null, new Presence(change, to)));
     }
 
-    private Mono<Void> toNodesOf(Set<UUID> to, Routed routed) {
-        String message = json.writeValueAsString(routed);
-        return routing.nodesOf(to)
-                .flatMapMany(byUser -> {
-                    Set<String> targets = new HashSet<>();
-                    byUser.values().forEach(targets::addAll);
-                    return Flux.fromIterable(targets);
-                })
-                .concatMap(node -> routing.publish(node, message))
-                .then()
+    private Mono<Void> signal(Set<UUID> to, Routed routed) {
+        return toNodesOf(to, json.writeValueAsString(routed))
                 .onErrorResume(error -> {
                     log.debug("Could not route a signal: {}", error.toString());
                     return Mono.empty();
                 });
     }
 
+    /** One copy per node that holds a socket of one of {@code users}, published in order on one connection. */
+    private Mono<Void> toNodesOf(Collection<UUID> users, String message) {
+        return routing.nodesOf(users)
+                .flatMapMany(byUser -> {
+                    Set<String> targets = new HashSet<>();
+                    byUser.values().forEach(targets::addAll);
+                    return Flux.fromIterable(targets);
+                })
+                .concatMap(node -> routing.publish(node, message))
+                .then();
+    }
+
     private void received(String message) {
         try {
+            if (!message.isEmpty() && message.charAt(0) == EVENT) {
+                byte[] bytes = message.substring(1).getBytes(StandardCharsets.UTF_8);
+                local.deliver(codec.header(bytes), bytes);
+                return;
+            }
             Routed routed = json.readValue(message, Routed.class);
-            // a JsonNode property reads an absent or null value as NullNode, not null
             if (routed.typing() != null) {
                 Typing typing = routed.typing();
                 local.typing(typing.conversationId(), typing.sender(), typing.typing(), typing.to());
             } else if (routed.presence() != null && routed.presence().change() != null) {
                 local.presence(routed.presence().change(), routed.presence().to());
-            } else if (routed.event() != null && routed.event().isObject()) {
-                local.deliver(codec.decode(routed.event()), routed.event()).subscribe();
             }
         } catch (MalformedEventException | JacksonException | IllegalArgumentException e) {
             log.warn("Dropped a malformed routed message: {}", e.getMessage());

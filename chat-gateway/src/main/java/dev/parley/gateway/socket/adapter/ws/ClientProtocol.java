@@ -1,8 +1,10 @@
 package dev.parley.gateway.socket.adapter.ws;
 
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
-import dev.parley.gateway.conversation.adapter.http.ConversationApi;
-import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
+import dev.parley.gateway.conversation.application.ConversationCommand;
+import dev.parley.gateway.conversation.application.ConversationRefusal;
+import dev.parley.gateway.conversation.application.Conversations;
+import dev.parley.gateway.conversation.application.RawJson;
 import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
@@ -13,12 +15,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -38,7 +39,6 @@ public final class ClientProtocol {
 
     private static final Logger log = LoggerFactory.getLogger(ClientProtocol.class);
     private static final int REPLAY_PAGE = 200;
-    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     /** Types counted by name in the frames-in counter. */
     public static final Set<String> TYPES;
 
@@ -48,7 +48,7 @@ public final class ClientProtocol {
         TYPES = Set.copyOf(types);
     }
 
-    private final ConversationApi api;
+    private final Conversations conversations;
     private final SessionTable<ClientSocket> table;
     private final Frames frames;
     private final GatewayMetrics metrics;
@@ -59,18 +59,18 @@ public final class ClientProtocol {
     private final Edge edge;
     private final PresenceCommand presence;
 
-    public ClientProtocol(ConversationApi api, SessionTable<ClientSocket> table, Frames frames,
+    public ClientProtocol(Conversations conversations, SessionTable<ClientSocket> table, Frames frames,
                           GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
                           Ephemeral ephemeral, Edge edge, TrackingPresence presence) {
         this.edge = edge;
         this.presence = new PresenceCommand(presence, frames);
         this.routing = routing;
         this.ephemeral = ephemeral;
-        this.api = api;
+        this.conversations = conversations;
         this.table = table;
         this.frames = frames;
         this.metrics = metrics;
-        this.participants = new Participants(api, clock, participantsTtl);
+        this.participants = new Participants(conversations, frames.json(), clock, participantsTtl);
         this.nodeId = nodeId;
     }
 
@@ -120,23 +120,34 @@ public final class ClientProtocol {
 
     private Mono<Void> dispatch(ClientSocket socket, String type, JsonNode frame, JsonNode ref) {
         return switch (type) {
-            case "ping" -> reply(socket, ref, Mono.just(frames.json().createObjectNode()));
+            case "ping" -> reply(socket, ref, Mono.just(RawJson.EMPTY_OBJECT));
             case "hello" -> {
                 metrics.rejected("repeated_hello");
                 socket.send(frames.error(ref, "hello.repeated", "this socket is already authenticated"));
                 yield Mono.empty();
             }
             case "typing" -> typing(socket, frame);
-            case "auth" -> reply(socket, ref, edge.renew(socket, frame));
+            case "auth" -> replyTree(socket, ref, edge.renew(socket, frame));
             case "presence.get" -> presence.handle(socket, frame);
-            default -> Commands.named(type)
-                    .map(command -> reply(socket, ref, call(socket, command, frame)))
-                    .orElseGet(() -> {
-                        metrics.rejected("unknown_type");
-                        socket.send(frames.error(ref, "frame.unknown_type", "unknown frame type " + type));
-                        return Mono.empty();
-                    });
+            default -> command(socket, type, frame, ref);
         };
+    }
+
+    private Mono<Void> command(ClientSocket socket, String type, JsonNode frame, JsonNode ref) {
+        Optional<ConversationCommand> command;
+        try {
+            command = Commands.parse(type, frame, socket.principal());
+        } catch (Commands.InvalidFrame invalid) {
+            metrics.rejected("invalid");
+            socket.send(frames.error(ref, "frame.invalid", invalid.getMessage()));
+            return Mono.empty();
+        }
+        if (command.isEmpty()) {
+            metrics.rejected("unknown_type");
+            socket.send(frames.error(ref, "frame.unknown_type", "unknown frame type " + type));
+            return Mono.empty();
+        }
+        return reply(socket, ref, conversations.call(socket.token(), command.get()));
     }
 
     private JsonNode parse(String text) {
@@ -195,7 +206,8 @@ public final class ClientProtocol {
 
     /** An agent's departments address them in named audiences; read once, at the hello. */
     private Mono<Principal> withDepartments(Principal agent, String token) {
-        return api.call(token, HttpMethod.GET, "/api/v1/agents", Map.of(), null)
+        return conversations.call(token, new ConversationCommand.Agents())
+                .map(answer -> frames.json().readTree(answer.utf8()))
                 .map(agents -> {
                     Set<UUID> departments = new HashSet<>();
                     for (JsonNode each : agents) {
@@ -205,7 +217,7 @@ public final class ClientProtocol {
                     }
                     return agent.withDepartments(departments);
                 })
-                .onErrorResume(UpstreamProblem.class, problem -> {
+                .onErrorResume(ConversationRefusal.class, problem -> {
                     log.warn("Could not read agent {}'s departments ({}); department audiences will miss them",
                             agent.userId(), problem.getMessage());
                     return Mono.just(agent);
@@ -224,8 +236,8 @@ public final class ClientProtocol {
         return page(socket, conversationId, since)
                 .then(Mono.fromRunnable(() -> socket.send(frames.resumed(conversationId, gate.finishReplay(conversationId)))))
                 .onErrorResume(error -> {
-                    String reason = error instanceof UpstreamProblem problem ? problem.code() : "gateway.internal";
-                    if (error instanceof UpstreamProblem) {
+                    String reason = error instanceof ConversationRefusal problem ? problem.code() : "gateway.internal";
+                    if (error instanceof ConversationRefusal) {
                         log.debug("Could not resume conversation {} on socket {}: {}", conversationId, socket.id(), error.getMessage());
                     } else {
                         log.warn("Could not resume conversation {} on socket {}", conversationId, socket.id(), error);
@@ -240,8 +252,8 @@ public final class ClientProtocol {
     }
 
     private Mono<Void> page(ClientSocket socket, UUID conversationId, long since) {
-        return api.call(socket.token(), HttpMethod.GET, "/api/v1/conversations/{id}/events?since={since}&limit={limit}",
-                        Map.of("id", conversationId, "since", since, "limit", REPLAY_PAGE), null)
+        return conversations.call(socket.token(), new ConversationCommand.EventsSince(conversationId, since, REPLAY_PAGE))
+                .map(answer -> frames.json().readTree(answer.utf8()))
                 .flatMap(page -> {
                     for (JsonNode event : page.path("events")) {
                         socket.gate().replayed(conversationId, event.path("seq").asLong(),
@@ -257,42 +269,18 @@ public final class ClientProtocol {
                 });
     }
 
-    private Mono<JsonNode> call(ClientSocket socket, Command command, JsonNode frame) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        StringBuilder path = new StringBuilder(command.path());
-        var required = PATH_VARIABLE.matcher(command.path());
-        while (required.find()) {
-            String name = required.group(1);
-            JsonNode value = frame.get(name);
-            if ("agentId".equals(name) && (value == null || value.isNull())) {
-                variables.put(name, socket.principal().userId());
-            } else if (value == null || !value.isValueNode() || value.isNull()) {
-                return Mono.error(new UpstreamProblem(400, "frame.invalid", name + " is required"));
-            } else {
-                variables.put(name, value.asString());
-            }
-        }
-        char separator = '?';
-        for (String name : command.queryFields()) {
-            JsonNode value = frame.get(name);
-            if (value != null && value.isValueNode() && !value.isNull()) {
-                path.append(separator).append(name).append("={").append(name).append('}');
-                variables.put(name, value.asString());
-                separator = '&';
-            }
-        }
-        Object body = command.body() == null ? null : command.body().apply(frame);
-        return api.call(socket.token(), command.method(), path.toString(), variables, body);
-    }
-
-    private Mono<Void> reply(ClientSocket socket, JsonNode ref, Mono<JsonNode> result) {
+    private Mono<Void> reply(ClientSocket socket, JsonNode ref, Mono<RawJson> result) {
         return result
                 .doOnNext(value -> socket.send(frames.ack(ref, value)))
-                .onErrorResume(UpstreamProblem.class, problem -> {
+                .onErrorResume(ConversationRefusal.class, problem -> {
                     socket.send(frames.error(ref, problem.code(), problem.getMessage()));
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    private Mono<Void> replyTree(ClientSocket socket, JsonNode ref, Mono<JsonNode> result) {
+        return reply(socket, ref, result.map(tree -> new RawJson(frames.json().writeValueAsBytes(tree))));
     }
 
     /** Ephemeral: straight to the participants' nodes through the routing registry; no Kafka, no PostgreSQL. */
@@ -309,6 +297,6 @@ public final class ClientProtocol {
         UUID sender = socket.principal().userId();
         return reply(socket, ref, participants.of(conversationId, sender, socket.token())
                 .flatMap(users -> ephemeral.typing(conversationId, sender, typing, users))
-                .then(Mono.fromSupplier(() -> frames.json().createObjectNode())));
+                .then(Mono.just(RawJson.EMPTY_OBJECT)));
     }
 }

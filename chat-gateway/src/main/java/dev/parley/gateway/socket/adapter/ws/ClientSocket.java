@@ -277,7 +277,7 @@ public final class ClientSocket {
         if (frames != null) {
             for (Outgoing frame : frames) {
                 listener.written(frame);
-                wire.write(frame.text(), this::writtenOut);
+                wire.write(frame.utf8(), this::writtenOut);
             }
             wire.flush();
         }

@@ -1,7 +1,7 @@
 package dev.parley.gateway.socket.adapter.ws;
 
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
-import dev.parley.gateway.conversation.adapter.http.UpstreamProblem;
+import dev.parley.gateway.conversation.application.ConversationRefusal;
 import dev.parley.gateway.edge.domain.OriginPolicy;
 import dev.parley.gateway.limits.application.LimitingClients;
 import dev.parley.gateway.session.domain.Principal;
@@ -135,13 +135,13 @@ public final class Edge {
         String token = frame.path("token").asString(null);
         Principal current = socket.principal();
         return tokens.check(token)
-                .onErrorMap(TokenVerifier.Refused.class, refused -> new UpstreamProblem(401, "auth.invalid", refused.getMessage()))
+                .onErrorMap(TokenVerifier.Refused.class, refused -> new ConversationRefusal(401, "auth.invalid", refused.getMessage()))
                 .onErrorMap(TokenVerifier.KeysUnavailable.class,
-                        unavailable -> new UpstreamProblem(503, "upstream.unavailable", unavailable.getMessage()))
+                        unavailable -> new ConversationRefusal(503, "upstream.unavailable", unavailable.getMessage()))
                 .flatMap(verified -> {
                     Principal renewed = verified.principal();
                     if (!renewed.userId().equals(current.userId()) || renewed.role() != current.role()) {
-                        return Mono.error(new UpstreamProblem(403, "auth.mismatch", "the token is another user's or role's"));
+                        return Mono.error(new ConversationRefusal(403, "auth.mismatch", "the token is another user's or role's"));
                     }
                     socket.renewToken(token, verified.expiresAt());
                     watchExpiry(socket);

@@ -1,7 +1,10 @@
 package dev.parley.gateway.socket.adapter.ws;
 
+import dev.parley.gateway.conversation.application.RawJson;
 import dev.parley.gateway.presence.domain.PresenceChange;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +29,15 @@ public final class Frames {
         ObjectNode frame = frame("ack", ref);
         frame.set("result", result);
         return write(frame);
+    }
+
+    /** An ack whose result is conversation-service's answer, spliced in as it came. */
+    public Outgoing ack(JsonNode ref, RawJson result) {
+        Splice frame = new Splice(64 + result.utf8().length).raw(ACK);
+        if (ref != null && !ref.isMissingNode() && !ref.isNull()) {
+            frame.raw(REF).raw(json.writeValueAsBytes(ref));
+        }
+        return new Outgoing("ack", frame.raw(RESULT).raw(result.utf8()).raw(END).bytes(), null);
     }
 
     public Outgoing error(JsonNode ref, String code, String message) {
@@ -65,9 +77,16 @@ public final class Frames {
     }
 
     public Outgoing event(JsonNode event, Instant occurredAt) {
-        ObjectNode frame = frame("event", null);
-        frame.set("event", event);
-        return new Outgoing("event", json.writeValueAsString(frame), occurredAt);
+        return event(json.writeValueAsBytes(event), occurredAt);
+    }
+
+    /**
+     * An event frame around the event's bytes ({@code docs/events.md} JSON) exactly as they were
+     * encoded when it was recorded: spliced, never parsed or encoded again on the way.
+     */
+    public Outgoing event(byte[] event, Instant occurredAt) {
+        return new Outgoing("event", new Splice(EVENT.length + event.length + 1).raw(EVENT).raw(event).raw(END).bytes(),
+                occurredAt);
     }
 
     public Outgoing typing(UUID conversationId, UUID userId, boolean typing) {
@@ -122,6 +141,39 @@ public final class Frames {
     }
 
     private Outgoing write(ObjectNode frame) {
-        return Outgoing.reply(frame.get("type").asString(), json.writeValueAsString(frame));
+        return new Outgoing(frame.get("type").asString(), json.writeValueAsBytes(frame), null);
+    }
+
+    private static final byte[] ACK = ascii("{\"type\":\"ack\"");
+    private static final byte[] REF = ascii(",\"ref\":");
+    private static final byte[] RESULT = ascii(",\"result\":");
+    private static final byte[] EVENT = ascii("{\"type\":\"event\",\"event\":");
+    private static final byte[] END = ascii("}");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A frame put together from pieces of JSON that are already bytes. */
+    private static final class Splice {
+        private byte[] bytes;
+        private int length;
+
+        Splice(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        Splice raw(byte[] piece) {
+            if (length + piece.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + piece.length));
+            }
+            System.arraycopy(piece, 0, bytes, length, piece.length);
+            length += piece.length;
+            return this;
+        }
+
+        byte[] bytes() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
     }
 }

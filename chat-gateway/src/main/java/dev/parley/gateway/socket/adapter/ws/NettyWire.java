@@ -1,6 +1,6 @@
 package dev.parley.gateway.socket.adapter.ws;
 
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -36,8 +36,9 @@ final class NettyWire implements Wire {
     }
 
     @Override
-    public void write(String text, Runnable written) {
-        channel.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), text))).addListener((ChannelFutureListener) future -> written.run());
+    public void write(byte[] utf8, Runnable written) {
+        // the array is shared by every socket the frame goes to, and never changed: wrapped, not copied
+        channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8))).addListener((ChannelFutureListener) future -> written.run());
     }
 
     @Override

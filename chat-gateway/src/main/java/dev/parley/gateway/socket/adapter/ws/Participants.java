@@ -1,6 +1,7 @@
 package dev.parley.gateway.socket.adapter.ws;
 
-import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.gateway.conversation.application.ConversationCommand;
+import dev.parley.gateway.conversation.application.Conversations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The active participants of conversations, for typing signals, fetched from the detail endpoint
@@ -24,13 +25,15 @@ final class Participants {
     private record Entry(Set<UUID> users, Set<UUID> allowed, Instant expires) {
     }
 
-    private final ConversationApi api;
+    private final Conversations conversations;
+    private final JsonMapper json;
     private final Clock clock;
     private final Duration ttl;
     private final Map<UUID, Entry> cache = new ConcurrentHashMap<>();
 
-    Participants(ConversationApi api, Clock clock, Duration ttl) {
-        this.api = api;
+    Participants(Conversations conversations, JsonMapper json, Clock clock, Duration ttl) {
+        this.conversations = conversations;
+        this.json = json;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -40,7 +43,8 @@ final class Participants {
         if (entry != null && entry.expires().isAfter(clock.instant()) && entry.allowed().contains(asker)) {
             return Mono.just(entry.users());
         }
-        return api.call(token, HttpMethod.GET, "/api/v1/conversations/{id}", Map.of("id", conversationId), null)
+        return conversations.call(token, new ConversationCommand.Open(conversationId))
+                .map(answer -> json.readTree(answer.utf8()))
                 .map(detail -> {
                     Set<UUID> users = new HashSet<>();
                     for (JsonNode participant : detail.path("participants")) {

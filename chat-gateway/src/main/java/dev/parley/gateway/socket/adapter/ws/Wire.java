@@ -15,8 +15,8 @@ public interface Wire {
     /** Runs {@code task} on the connection's own thread, after the tasks given before it. */
     void execute(Runnable task);
 
-    /** Queues a text frame; {@code written} runs once, when it went out or could not. */
-    void write(String text, Runnable written);
+    /** Queues a text frame of these UTF-8 bytes; {@code written} runs once, when it went out or could not. */
+    void write(byte[] utf8, Runnable written);
 
     /** Sends what {@link #write} queued. */
     void flush();

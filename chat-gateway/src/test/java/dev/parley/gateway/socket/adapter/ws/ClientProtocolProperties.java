@@ -41,14 +41,16 @@ class ClientProtocolProperties {
         List<JsonNode> replies = new ArrayList<>();
         var wire = new FakeWire() {
             @Override
-            public void write(String text, Runnable done) {
+            public void write(byte[] utf8, Runnable done) {
+                String text = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
                 replies.add(JSON.readTree(text));
                 done.run();
             }
         };
         var frameFactory = new Frames(JSON);
         var metrics = new GatewayMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), ClientProtocol.TYPES);
-        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new LimitingClients.Budgets(
+        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME),
+                new LimitingClients.Budgets(
                 new Limit("commands", 10_000, Duration.ofSeconds(1)), new Limit("connects", 1, Duration.ofSeconds(1)),
                 new Limit("hello-failures", 1, Duration.ofSeconds(1))));
         var edge = new Edge(null, new OriginPolicy(List.of()), limits, frameFactory, metrics, Clock.systemUTC(),

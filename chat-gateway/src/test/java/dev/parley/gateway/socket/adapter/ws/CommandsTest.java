@@ -1,26 +1,60 @@
 package dev.parley.gateway.socket.adapter.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
+import dev.parley.gateway.conversation.application.ConversationCommand;
+import dev.parley.gateway.session.domain.Principal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class CommandsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Principal AGENT = new Principal(UUID.fromString("0190c0de-0000-7000-8000-0000000000b1"),
+            Principal.Role.AGENT, null, Set.of());
 
     @Test
-    void aSentMessageTakesItsAttachmentIdsToTheService() {
+    void aSentMessageTakesOnlyItsOwnFieldsToTheService() {
         var frame = JSON.readTree("""
                 {"type":"message.send","conversationId":"0190c0de-0000-7000-8000-00000000c001","clientMsgId":"c-1",
                  "body":"","attachmentIds":["0190c0de-0000-7000-8000-0000000000a1"],"sneaky":true}""");
 
-        Object body = Commands.named("message.send").orElseThrow().body().apply(frame);
+        var command = Commands.parse("message.send", frame, AGENT).orElseThrow();
 
-        assertThat(body).isInstanceOfSatisfying(Map.class, fields -> assertThat(fields)
-                .containsOnlyKeys("clientMsgId", "body", "attachmentIds"));
-        assertThat(JSON.valueToTree(body).get("attachmentIds").get(0).asString())
-                .isEqualTo("0190c0de-0000-7000-8000-0000000000a1");
+        assertThat(command).isEqualTo(new ConversationCommand.Send(UUID.fromString("0190c0de-0000-7000-8000-00000000c001"),
+                "c-1", "", null, null, List.of(UUID.fromString("0190c0de-0000-7000-8000-0000000000a1"))));
+    }
+
+    @Test
+    void anAgentsStatusIsTheirOwnUnlessTheFrameNamesAnother() {
+        var own = Commands.parse("agent.status", JSON.readTree("{\"type\":\"agent.status\",\"status\":\"AWAY\"}"), AGENT);
+
+        assertThat(own).contains(new ConversationCommand.ChangeStatus(AGENT.userId(), "AWAY"));
+    }
+
+    @Test
+    void aFieldOfTheWrongShapeIsRefusedByName() {
+        var notAnId = JSON.readTree("{\"type\":\"read\",\"conversationId\":\"nope\",\"lastReadSeq\":3}");
+        var notANumber = JSON.readTree(
+                "{\"type\":\"read\",\"conversationId\":\"0190c0de-0000-7000-8000-00000000c001\",\"lastReadSeq\":\"three\"}");
+
+        assertThatThrownBy(() -> Commands.parse("read", notAnId, AGENT))
+                .isInstanceOf(Commands.InvalidFrame.class).hasMessage("conversationId must be an id");
+        assertThatThrownBy(() -> Commands.parse("read", notANumber, AGENT))
+                .isInstanceOf(Commands.InvalidFrame.class).hasMessage("lastReadSeq must be a whole number");
+    }
+
+    @Test
+    void everyLifecycleMoveHasItsProtocolName() {
+        var frame = JSON.readTree("{\"conversationId\":\"0190c0de-0000-7000-8000-00000000c001\"}");
+
+        assertThat(Commands.parse("conversation.wait_on_customer", frame, AGENT)).get()
+                .isEqualTo(new ConversationCommand.Change(UUID.fromString("0190c0de-0000-7000-8000-00000000c001"),
+                        ConversationCommand.Move.WAIT_ON_CUSTOMER));
+        assertThat(Commands.parse("conversation.nope", frame, AGENT)).isEmpty();
     }
 }

@@ -6,7 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.parley.gateway.FakeWire;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
-import dev.parley.gateway.conversation.adapter.http.ConversationApi;
+import dev.parley.gateway.conversation.adapter.http.HttpConversations;
 import dev.parley.gateway.edge.domain.OriginPolicy;
 import dev.parley.gateway.limits.adapter.memory.MemoryRateLimits;
 import dev.parley.gateway.limits.application.Limit;
@@ -79,7 +79,8 @@ class ResumeTest {
         service.createContext("/api/v1/conversations/", this::answer);
         service.start();
         var metrics = new GatewayMetrics(new SimpleMeterRegistry(), Clock.systemUTC(), ClientProtocol.TYPES);
-        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new LimitingClients.Budgets(
+        var limits = new LimitingClients(new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME), new MemoryRateLimits(TimeMeter.SYSTEM_NANOTIME),
+                new LimitingClients.Budgets(
                 new Limit("commands", 10_000, Duration.ofSeconds(1)), new Limit("connects", 10, Duration.ofSeconds(1)),
                 new Limit("hello-failures", 10, Duration.ofSeconds(1))));
         // The token's signature is TokenVerifier's business (its own tests); here any token is the customer's.
@@ -87,7 +88,7 @@ class ResumeTest {
                 .subject(CUSTOMER.toString()).claim("role", "CUSTOMER").claim("origins", List.of())
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)).build()));
         var edge = new Edge(tokens, new OriginPolicy(List.of()), limits, frames, metrics, Clock.systemUTC(), Duration.ofMinutes(1));
-        var api = new ConversationApi(WebClient.builder().baseUrl("http://127.0.0.1:" + service.getAddress().getPort()).build(),
+        var api = new HttpConversations(WebClient.builder().baseUrl("http://127.0.0.1:" + service.getAddress().getPort()).build(),
                 JSON, Duration.ofSeconds(10));
         var routing = new MemoryRouting(new MemoryRouting.Hub(), "gw-test", Clock.systemUTC(), Duration.ofSeconds(30));
         protocol = new ClientProtocol(api, new SessionTable<>(ClientSocket::principal), frames, metrics, Clock.systemUTC(),

@@ -1,10 +1,10 @@
-package dev.parley.gateway.conversation.adapter.http;
+package dev.parley.gateway.conversation.application;
 
 /**
- * conversation-service refused a call (an RFC 9457 problem) or could not be reached; {@code code}
+ * conversation-service refused a command (an RFC 9457 problem) or could not be reached; {@code code}
  * is the problem's stable code, passed through to the client unchanged.
  */
-public final class UpstreamProblem extends RuntimeException {
+public final class ConversationRefusal extends RuntimeException {
 
     /** The code when conversation-service could not be reached or answered garbage. */
     public static final String UNAVAILABLE = "upstream.unavailable";
@@ -12,8 +12,8 @@ public final class UpstreamProblem extends RuntimeException {
     private final int status;
     private final String code;
 
-    public UpstreamProblem(int status, String code, String message) {
-        super(message);
+    public ConversationRefusal(int status, String code, String message) {
+        super(message, null, false, false); // an answer, not a failure: no stack trace to fill in
         this.status = status;
         this.code = code;
     }
