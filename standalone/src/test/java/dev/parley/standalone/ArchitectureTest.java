@@ -23,9 +23,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noServiceAdapters = noClasses().that().resideInAPackage("dev.parley.standalone..")
+            .and().resideOutsideOfPackage("dev.parley.standalone.inprocess..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.parley.conversation..adapter..",
                     "dev.parley.gateway..adapter..", "dev.parley.assignment..adapter..")
             .because("the services' adapters are theirs to wire; standalone wires the services");
+
+    @ArchTest
+    static final ArchRule inProcessUsesOnlyTheServicesEntrances = noClasses().that().resideInAPackage("dev.parley.standalone.inprocess..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.parley.conversation..adapter.r2dbc..",
+                    "dev.parley.conversation..adapter.kafka..", "dev.parley.gateway..adapter.ws..",
+                    "dev.parley.gateway..adapter.redis..", "dev.parley.assignment..adapter..")
+            .because("the in-process bridge calls what HTTP would reach (controllers, the token verifiers), nothing deeper");
 
     @ArchTest
     static final ArchRule theEmbeddedDatabaseKnowsNoSpring = noClasses().that().resideInAPackage("dev.parley.standalone.database..")

@@ -101,7 +101,9 @@ public class ChatGatewayConfiguration {
                 properties.upstreamTimeout());
     }
 
+    /** Against conversation-service's published keys, unless it runs in this process (then: its own). */
     @Bean
+    @ConditionalOnProperty(name = "parley.gateway.conversations", havingValue = "http", matchIfMissing = true)
     TokenVerifier tokenVerifier(GatewayProperties properties) {
         return TokenVerifier.againstJwks(properties.conversationService() + "/.well-known/jwks.json",
                 properties.issuer(), properties.audience());

@@ -3,6 +3,7 @@ package dev.parley.standalone.config;
 import dev.parley.assignment.config.AssignmentWorkerConfiguration;
 import dev.parley.conversation.config.ConversationServiceConfiguration;
 import dev.parley.gateway.config.ChatGatewayConfiguration;
+import dev.parley.standalone.inprocess.InProcessServices;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConversationServiceConfiguration.class, ChatGatewayConfiguration.class, AssignmentWorkerConfiguration.class,
-        DemoConfiguration.class})
+        InProcessServices.class, DemoConfiguration.class})
 @EnableConfigurationProperties(StandaloneProperties.class)
 public class StandaloneConfiguration {
 

@@ -48,8 +48,13 @@ public sealed interface ConversationCommand {
     record Transfer(UUID conversationId, UUID agentId, UUID departmentId) implements ConversationCommand {
     }
 
-    /** {@code message.send}; {@code kind} is conversation-service's to parse (TEXT when absent). */
-    record Send(UUID conversationId, String clientMsgId, String body, String kind, UUID replyTo,
+    /** What a message is: for everyone in the conversation, or an agents' internal note. */
+    enum Kind {
+        TEXT, NOTE
+    }
+
+    /** {@code message.send}; {@code kind} is TEXT when absent. */
+    record Send(UUID conversationId, String clientMsgId, String body, Kind kind, UUID replyTo,
                 List<UUID> attachmentIds) implements ConversationCommand {
     }
 

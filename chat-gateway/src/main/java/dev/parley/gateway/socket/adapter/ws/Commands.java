@@ -42,7 +42,7 @@ final class Commands {
         COMMANDS.put("conversation.transfer", (f, user) -> new ConversationCommand.Transfer(
                 f.requiredId("conversationId"), f.id("agentId"), f.id("departmentId")));
         COMMANDS.put("message.send", (f, user) -> new ConversationCommand.Send(f.requiredId("conversationId"),
-                f.text("clientMsgId"), f.text("body"), f.text("kind"), f.id("replyTo"), f.ids("attachmentIds")));
+                f.text("clientMsgId"), f.text("body"), f.kind("kind"), f.id("replyTo"), f.ids("attachmentIds")));
         COMMANDS.put("message.edit", (f, user) -> new ConversationCommand.Edit(
                 f.requiredId("conversationId"), f.requiredId("messageId"), f.text("body")));
         COMMANDS.put("message.delete", (f, user) -> new ConversationCommand.Delete(
@@ -99,6 +99,15 @@ final class Commands {
                 throw new InvalidFrame(name + " is required");
             }
             return text;
+        }
+
+        ConversationCommand.Kind kind(String name) {
+            String text = text(name);
+            try {
+                return text == null ? null : ConversationCommand.Kind.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFrame(name + " is TEXT or NOTE");
+            }
         }
 
         UUID id(String name) {

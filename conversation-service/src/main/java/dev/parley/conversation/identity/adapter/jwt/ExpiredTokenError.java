@@ -1,6 +1,7 @@
 package dev.parley.conversation.identity.adapter.jwt;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
@@ -13,5 +14,16 @@ public final class ExpiredTokenError extends OAuth2Error {
 
     ExpiredTokenError() {
         super(OAuth2ErrorCodes.INVALID_TOKEN, "The token has expired", null);
+    }
+
+    /** Whether {@code failure}, or one of its causes, is a token's validation failing on its expiry. */
+    public static boolean isIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid
+                    && invalid.getErrors().stream().anyMatch(ExpiredTokenError.class::isInstance)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -53,7 +52,7 @@ public final class AuthProblems implements ServerAuthenticationEntryPoint, Serve
         if (failure instanceof UnknownAgentException) {
             return write(exchange, HttpStatus.UNAUTHORIZED, AGENT_UNKNOWN, failure.getMessage(), challenge);
         }
-        if (expired(failure)) {
+        if (ExpiredTokenError.isIn(failure)) {
             return write(exchange, HttpStatus.UNAUTHORIZED, TOKEN_EXPIRED, "The bearer token has expired.", challenge);
         }
         return write(exchange, HttpStatus.UNAUTHORIZED, TOKEN_INVALID, "The bearer token is not valid.", challenge);
@@ -62,16 +61,6 @@ public final class AuthProblems implements ServerAuthenticationEntryPoint, Serve
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
         return write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN, "This token may not use this endpoint.", null);
-    }
-
-    private static boolean expired(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JwtValidationException invalid
-                    && invalid.getErrors().stream().anyMatch(ExpiredTokenError.class::isInstance)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail, String challenge) {
