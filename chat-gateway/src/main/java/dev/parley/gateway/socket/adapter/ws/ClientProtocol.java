@@ -8,6 +8,7 @@ import dev.parley.gateway.conversation.application.RawJson;
 import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
+import dev.parley.gateway.session.domain.ReadsInFlight;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.SessionTable;
 import java.time.Clock;
@@ -147,7 +148,47 @@ public final class ClientProtocol {
             socket.send(frames.error(ref, "frame.unknown_type", "unknown frame type " + type));
             return Mono.empty();
         }
+        if (command.get() instanceof ConversationCommand.Read read) {
+            return readReceipt(socket, read, ref);
+        }
         return reply(socket, ref, conversations.call(socket.token(), command.get()));
+    }
+
+    /**
+     * Read receipts are latest-wins: one per conversation in flight, the rest merged into the one
+     * after it ({@link ReadsInFlight}), and none holds up the socket's next frames unless many
+     * conversations' are on their way at once. Each read's ref is answered by the call that
+     * carried its watermarks.
+     */
+    private Mono<Void> readReceipt(ClientSocket socket, ConversationCommand.Read read, JsonNode ref) {
+        var watermarks = new ReadsInFlight.Watermarks(read.lastDeliveredSeq(), read.lastReadSeq());
+        return switch (socket.reads().offer(read.conversationId(), watermarks, ref)) {
+            case MERGED -> {
+                metrics.readsMerged();
+                yield Mono.empty();
+            }
+            case SEND -> {
+                sendRead(socket, read.conversationId(), watermarks).subscribe();
+                yield Mono.empty();
+            }
+            case SEND_AND_WAIT -> sendRead(socket, read.conversationId(), watermarks);
+        };
+    }
+
+    private Mono<Void> sendRead(ClientSocket socket, UUID conversationId, ReadsInFlight.Watermarks watermarks) {
+        var command = new ConversationCommand.Read(conversationId, watermarks.lastDeliveredSeq(), watermarks.lastReadSeq());
+        return conversations.call(socket.token(), command)
+                .map(answer -> (java.util.function.Function<JsonNode, Outgoing>) ref -> frames.ack(ref, answer))
+                .onErrorResume(ConversationRefusal.class, refused -> Mono.just(ref -> frames.error(ref, refused.code(), refused.getMessage())))
+                .onErrorResume(error -> {
+                    log.error("Failed to send a read receipt of socket {}", socket.id(), error);
+                    return Mono.just(ref -> frames.error(ref, "gateway.internal", "the gateway failed to handle this frame"));
+                })
+                .flatMap(reply -> {
+                    var landed = socket.reads().landed(conversationId);
+                    landed.answered().forEach(ref -> socket.send(reply.apply(ref)));
+                    return landed.next() == null ? Mono.<Void>empty() : sendRead(socket, conversationId, landed.next());
+                });
     }
 
     private JsonNode parse(String text) {

@@ -1,6 +1,7 @@
 package dev.parley.gateway.socket.adapter.ws;
 
 import dev.parley.gateway.session.domain.Principal;
+import dev.parley.gateway.session.domain.ReadsInFlight;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.TokenBucket;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.UUID;
 import org.springframework.web.reactive.socket.CloseStatus;
 import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One client's socket: who it is once the hello is through, its bounded outbound queue and its
@@ -33,12 +35,16 @@ public final class ClientSocket {
         }
     }
 
+    /** Conversations whose read receipts may be on their way at once, without holding up the socket's frames. */
+    static final int READS_IN_FLIGHT = 16;
+
     private final Wire wire;
     private final Handshake handshake;
     private final int queueCapacity;
     private final TokenBucket commands;
     private final Listener listener;
     private final ResumeGate<Outgoing> gate = new ResumeGate<>(this::send);
+    private ReadsInFlight<JsonNode> reads; // guarded by this; made at the first read: most sockets never send one at a time
     private volatile Principal principal;
     private volatile String token;
     private volatile Instant tokenExpiresAt;
@@ -156,6 +162,14 @@ public final class ClientSocket {
 
     public ResumeGate<Outgoing> gate() {
         return gate;
+    }
+
+    /** The socket's read receipts on their way, by conversation. */
+    public synchronized ReadsInFlight<JsonNode> reads() {
+        if (reads == null) {
+            reads = new ReadsInFlight<>(READS_IN_FLIGHT);
+        }
+        return reads;
     }
 
     public boolean admitCommand() {

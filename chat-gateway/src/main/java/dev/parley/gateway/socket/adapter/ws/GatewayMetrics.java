@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code parley.gateway.frames.in} / {@code .out} (by type), {@code parley.gateway.frames.rejected}
  * (by reason) and {@code parley.gateway.delivery.latency} (event time → handed to the socket's
  * write, with a percentile histogram). Frame types outside the protocol count as {@code unknown},
- * so a hostile client cannot grow the number of series.
+ * so a hostile client cannot grow the number of series; {@code parley.gateway.reads.merged} counts
+ * read receipts that rode on a later one instead of a call of their own. Counters are looked up
+ * once per tag value: each frame in and out would otherwise build a meter id to find its counter.
  */
 public final class GatewayMetrics {
 
@@ -27,6 +30,10 @@ public final class GatewayMetrics {
     private final AtomicInteger unauthenticated = new AtomicInteger();
     private final Timer latency;
     private final Set<String> knownTypes;
+    private final Map<String, Counter> in = new ConcurrentHashMap<>();
+    private final Map<String, Counter> out = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final Counter readsMerged;
 
     public GatewayMetrics(MeterRegistry registry, Clock clock, Set<String> knownTypes) {
         this.registry = registry;
@@ -41,6 +48,9 @@ public final class GatewayMetrics {
         latency = Timer.builder("parley.gateway.delivery.latency")
                 .description("From an event's occurredAt to its frame being handed to the socket")
                 .publishPercentileHistogram()
+                .register(registry);
+        readsMerged = Counter.builder("parley.gateway.reads.merged")
+                .description("Read receipts merged into the next one of their conversation instead of sent")
                 .register(registry);
     }
 
@@ -58,15 +68,22 @@ public final class GatewayMetrics {
     }
 
     public void received(String type) {
-        Counter.builder("parley.gateway.frames.in").tag("type", known(type)).register(registry).increment();
+        in.computeIfAbsent(known(type), name -> Counter.builder("parley.gateway.frames.in").tag("type", name)
+                .register(registry)).increment();
     }
 
     public void rejected(String reason) {
-        Counter.builder("parley.gateway.frames.rejected").tag("reason", reason).register(registry).increment();
+        rejections.computeIfAbsent(reason, name -> Counter.builder("parley.gateway.frames.rejected").tag("reason", name)
+                .register(registry)).increment();
+    }
+
+    public void readsMerged() {
+        readsMerged.increment();
     }
 
     public void written(Outgoing frame) {
-        Counter.builder("parley.gateway.frames.out").tag("type", frame.type()).register(registry).increment();
+        out.computeIfAbsent(frame.type(), name -> Counter.builder("parley.gateway.frames.out").tag("type", name)
+                .register(registry)).increment();
         if (frame.occurredAt() != null) {
             latency.record(Duration.between(frame.occurredAt(), clock.instant()).abs());
         }
