@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.parley.testsupport.architecture.ParleyArchitecture;
 
 @AnalyzeClasses(packages = "dev.parley.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -11,4 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests parleyRules = ArchTests.in(ParleyArchitecture.class);
+
+    @ArchTest
+    static final ArchRule adaptersDoNotUseEachOther = ParleyArchitecture.ADAPTERS_DO_NOT_USE_EACH_OTHER;
 }

@@ -1,6 +1,6 @@
 package dev.parley.gateway;
 
-import dev.parley.gateway.socket.adapter.ws.Wire;
+import dev.parley.gateway.socket.application.Wire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

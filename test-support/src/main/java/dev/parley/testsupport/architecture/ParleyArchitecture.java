@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -51,6 +52,21 @@ public final class ParleyArchitecture {
             .adapter("adapters", "..adapter..")
             .withOptionalLayers(true)
             .ignoreDependency(resideInAPackage("..config.."), alwaysTrue())
+            .allowEmptyShould(true);
+
+    /**
+     * An adapter package is one technology of one context ({@code <context>.adapter.<technology>}),
+     * and adapters never use one another: what two need in common belongs to the application or
+     * the domain, and {@code config} wires them together. The web plumbing every controller shares
+     * ({@code shared.adapter}) is the one exception. Stated by the gateway and the worker; not yet
+     * by conversation-service, whose attachments' blob stores share a helper package and whose
+     * identity web adapter uses its JWT adapter's types.
+     */
+    public static final ArchRule ADAPTERS_DO_NOT_USE_EACH_OTHER = slices().matching("dev.parley.(**).adapter.(*)..")
+            .namingSlices("adapter $2 of $1")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAPackage("..shared.adapter.."))
+            .because("an adapter translates one technology for its context; another adapter is not its business")
             .allowEmptyShould(true);
 
     /** A service's code uses Parley code of its own and of the shared modules only. */

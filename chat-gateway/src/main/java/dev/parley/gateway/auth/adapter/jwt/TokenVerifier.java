@@ -1,8 +1,8 @@
 package dev.parley.gateway.auth.adapter.jwt;
 
+import dev.parley.gateway.auth.application.Tokens;
 import dev.parley.gateway.session.domain.Principal;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,36 +22,7 @@ import reactor.core.publisher.Mono;
  * Parley claims ({@code role}, {@code inbox}) to a {@link Principal}. Service tokens are refused:
  * services do not open sockets.
  */
-public final class TokenVerifier {
-
-    /** Why a token was refused. */
-    public static final class Refused extends RuntimeException {
-        private final boolean forbidden;
-
-        public Refused(String message, Throwable cause, boolean forbidden) {
-            super(message, cause);
-            this.forbidden = forbidden;
-        }
-
-        /** The token is genuine but its holder may not open a socket (a service). */
-        public boolean forbidden() {
-            return forbidden;
-        }
-    }
-
-    /** The keys could not be fetched: nothing is known about the token; the client should retry. */
-    public static final class KeysUnavailable extends RuntimeException {
-        public KeysUnavailable(Throwable cause) {
-            super("the signing keys could not be fetched", cause);
-        }
-    }
-
-    /**
-     * A verified token: who it proves, when it expires, and for a customer the origins their inbox
-     * allows ({@code null} when the token names none: such a customer socket is refused).
-     */
-    public record Verified(Principal principal, Instant expiresAt, List<String> origins) {
-    }
+public final class TokenVerifier implements Tokens {
 
     /** conversation-service's {@code ParleyClaims.ORIGINS}. */
     private static final String ORIGINS = "origins";
@@ -70,11 +41,7 @@ public final class TokenVerifier {
         return new TokenVerifier(decoder);
     }
 
-    public Mono<Principal> verify(String token) {
-        return check(token).map(Verified::principal);
-    }
-
-    /** Verifies the token and keeps what the socket needs beyond the principal. */
+    @Override
     public Mono<Verified> check(String token) {
         if (token == null || token.isBlank()) {
             return Mono.error(new Refused("hello needs a token", null, false));

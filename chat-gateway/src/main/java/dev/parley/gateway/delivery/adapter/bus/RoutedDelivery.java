@@ -1,5 +1,7 @@
 package dev.parley.gateway.delivery.adapter.bus;
 
+import dev.parley.gateway.delivery.application.EventFanout;
+
 import dev.parley.events.EventHeader;
 import dev.parley.events.Topics;
 import dev.parley.events.bus.EventBus;
@@ -10,7 +12,7 @@ import dev.parley.events.json.MalformedEventException;
 import dev.parley.gateway.presence.application.PresenceSignals;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.routing.application.Routing;
-import dev.parley.gateway.socket.adapter.ws.ClientProtocol;
+import dev.parley.gateway.socket.application.ClientProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;

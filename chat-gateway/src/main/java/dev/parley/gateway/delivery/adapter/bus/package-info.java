@@ -1,6 +1,6 @@
 /**
  * From the event bus to sockets: {@link dev.parley.gateway.delivery.adapter.bus.RoutedDelivery}
- * (partition owner → target nodes) and {@link dev.parley.gateway.delivery.adapter.bus.EventFanout}
+ * (partition owner → target nodes) and {@link dev.parley.gateway.delivery.application.EventFanout}
  * (node → its sockets).
  *
  * <p>Nothing here waits on a socket: queuing is non-blocking and an overflowing socket is closed
@@ -13,3 +13,5 @@
  * unregisters this node's users.
  */
 package dev.parley.gateway.delivery.adapter.bus;
+
+import dev.parley.gateway.delivery.application.EventFanout;

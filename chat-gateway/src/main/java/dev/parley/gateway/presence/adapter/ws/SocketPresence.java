@@ -2,7 +2,7 @@ package dev.parley.gateway.presence.adapter.ws;
 
 import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.session.domain.SessionTable;
-import dev.parley.gateway.socket.adapter.ws.ClientSocket;
+import dev.parley.gateway.socket.application.ClientSocket;
 import java.util.function.Supplier;
 
 /**

@@ -1,9 +1,9 @@
 package dev.parley.gateway.shutdown.adapter.spring;
 
-import dev.parley.gateway.socket.adapter.ws.ClientSocket;
-import dev.parley.gateway.socket.adapter.ws.CloseCodes;
-import dev.parley.gateway.socket.adapter.ws.Frames;
-import dev.parley.gateway.socket.adapter.ws.OpenSockets;
+import dev.parley.gateway.socket.application.ClientSocket;
+import dev.parley.gateway.socket.application.CloseCodes;
+import dev.parley.gateway.socket.application.Frames;
+import dev.parley.gateway.socket.application.OpenSockets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,15 @@
 package dev.parley.gateway.socket.adapter.ws;
 
+import dev.parley.gateway.socket.application.ClientProtocol;
+import dev.parley.gateway.socket.application.ClientSocket;
+import dev.parley.gateway.socket.application.CloseCodes;
+import dev.parley.gateway.socket.application.Edge;
+import dev.parley.gateway.socket.application.GatewayMetrics;
+import dev.parley.gateway.socket.application.Handshake;
+import dev.parley.gateway.socket.application.Heartbeats;
+import dev.parley.gateway.socket.application.OpenSockets;
+import dev.parley.gateway.socket.application.Outgoing;
+
 import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;

@@ -1,5 +1,7 @@
 package dev.parley.gateway.socket.adapter.ws;
 
+import dev.parley.gateway.socket.application.Wire;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;

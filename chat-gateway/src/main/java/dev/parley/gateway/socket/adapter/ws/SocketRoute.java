@@ -1,5 +1,9 @@
 package dev.parley.gateway.socket.adapter.ws;
 
+import dev.parley.gateway.socket.application.GatewayMetrics;
+import dev.parley.gateway.socket.application.Handshake;
+import dev.parley.gateway.socket.application.OpenSockets;
+
 import dev.parley.gateway.limits.application.LimitingClients;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;

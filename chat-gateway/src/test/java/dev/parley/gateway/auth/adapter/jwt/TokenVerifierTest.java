@@ -1,5 +1,6 @@
 package dev.parley.gateway.auth.adapter.jwt;
 
+import dev.parley.gateway.auth.application.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -16,19 +17,19 @@ class TokenVerifierTest {
     void unreachableKeysAreNotMistakenForABadToken() {
         String token = part("{\"alg\":\"RS256\",\"kid\":\"k1\"}") + "." + part("{\"sub\":\"x\"}") + "." + part("sig");
 
-        StepVerifier.create(verifier.verify(token)).expectError(TokenVerifier.KeysUnavailable.class).verify();
+        StepVerifier.create(verifier.verify(token)).expectError(Tokens.KeysUnavailable.class).verify();
     }
 
     @Test
     void garbageIsRefusedWithoutFetchingKeys() {
         StepVerifier.create(verifier.verify("not-a-jwt"))
-                .expectErrorMatches(error -> error instanceof TokenVerifier.Refused refused && !refused.forbidden())
+                .expectErrorMatches(error -> error instanceof Tokens.Refused refused && !refused.forbidden())
                 .verify();
     }
 
     @Test
     void aMissingTokenIsRefused() {
-        StepVerifier.create(verifier.verify(null)).expectError(TokenVerifier.Refused.class).verify();
+        StepVerifier.create(verifier.verify(null)).expectError(Tokens.Refused.class).verify();
     }
 
     private static String part(String json) {

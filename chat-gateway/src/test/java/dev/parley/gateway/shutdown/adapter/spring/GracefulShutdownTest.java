@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parley.gateway.FakeWire;
 import dev.parley.gateway.session.domain.TokenBucket;
-import dev.parley.gateway.socket.adapter.ws.ClientSocket;
-import dev.parley.gateway.socket.adapter.ws.CloseCodes;
-import dev.parley.gateway.socket.adapter.ws.Frames;
-import dev.parley.gateway.socket.adapter.ws.OpenSockets;
-import dev.parley.gateway.socket.adapter.ws.Handshake;
-import dev.parley.gateway.socket.adapter.ws.Outgoing;
+import dev.parley.gateway.socket.application.ClientSocket;
+import dev.parley.gateway.socket.application.CloseCodes;
+import dev.parley.gateway.socket.application.Frames;
+import dev.parley.gateway.socket.application.OpenSockets;
+import dev.parley.gateway.socket.application.Handshake;
+import dev.parley.gateway.socket.application.Outgoing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.parley.gateway.socket.adapter.ws;
+package dev.parley.gateway.socket.application;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

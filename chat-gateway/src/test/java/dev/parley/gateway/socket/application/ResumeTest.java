@@ -1,4 +1,4 @@
-package dev.parley.gateway.socket.adapter.ws;
+package dev.parley.gateway.socket.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package dev.parley.gateway.delivery.adapter.bus;
+package dev.parley.gateway.delivery.application;
 
 import dev.parley.events.EventEnvelope;
 import dev.parley.events.EventHeader;
 import dev.parley.events.json.EventCodec;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.session.domain.SessionTable;
-import dev.parley.gateway.socket.adapter.ws.ClientSocket;
-import dev.parley.gateway.socket.adapter.ws.Frames;
+import dev.parley.gateway.socket.application.ClientSocket;
+import dev.parley.gateway.socket.application.Frames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

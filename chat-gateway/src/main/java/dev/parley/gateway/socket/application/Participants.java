@@ -1,4 +1,4 @@
-package dev.parley.gateway.socket.adapter.ws;
+package dev.parley.gateway.socket.application;
 
 import dev.parley.gateway.conversation.application.ConversationCommand;
 import dev.parley.gateway.conversation.application.Conversations;

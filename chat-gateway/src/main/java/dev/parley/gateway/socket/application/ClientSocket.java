@@ -1,4 +1,4 @@
-package dev.parley.gateway.socket.adapter.ws;
+package dev.parley.gateway.socket.application;
 
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.ReadsInFlight;

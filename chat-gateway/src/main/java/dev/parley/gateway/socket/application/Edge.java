@@ -1,6 +1,6 @@
-package dev.parley.gateway.socket.adapter.ws;
+package dev.parley.gateway.socket.application;
 
-import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
+import dev.parley.gateway.auth.application.Tokens;
 import dev.parley.gateway.conversation.application.ConversationRefusal;
 import dev.parley.gateway.edge.domain.OriginPolicy;
 import dev.parley.gateway.limits.application.LimitingClients;
@@ -35,7 +35,7 @@ public final class Edge {
 
     private static final Logger log = LoggerFactory.getLogger(Edge.class);
 
-    private final TokenVerifier tokens;
+    private final Tokens tokens;
     private final OriginPolicy origins;
     private final LimitingClients limits;
     private final Frames frames;
@@ -43,7 +43,7 @@ public final class Edge {
     private final Clock clock;
     private final Duration expiryWarning;
 
-    public Edge(TokenVerifier tokens, OriginPolicy origins, LimitingClients limits, Frames frames,
+    public Edge(Tokens tokens, OriginPolicy origins, LimitingClients limits, Frames frames,
                 GatewayMetrics metrics, Clock clock, Duration expiryWarning) {
         this.tokens = tokens;
         this.origins = origins;
@@ -56,7 +56,7 @@ public final class Edge {
 
     /**
      * Verifies the hello's token and the page's Origin; remembers the token's expiry on the socket.
-     * Errors with {@link TokenVerifier.Refused}, {@link TokenVerifier.KeysUnavailable} or {@link OriginRefused}.
+     * Errors with {@link Tokens.Refused}, {@link Tokens.KeysUnavailable} or {@link OriginRefused}.
      */
     public Mono<Principal> admit(ClientSocket socket, String token) {
         return tokens.check(token).handle((verified, sink) -> {
@@ -135,8 +135,8 @@ public final class Edge {
         String token = frame.path("token").asString(null);
         Principal current = socket.principal();
         return tokens.check(token)
-                .onErrorMap(TokenVerifier.Refused.class, refused -> new ConversationRefusal(401, "auth.invalid", refused.getMessage()))
-                .onErrorMap(TokenVerifier.KeysUnavailable.class,
+                .onErrorMap(Tokens.Refused.class, refused -> new ConversationRefusal(401, "auth.invalid", refused.getMessage()))
+                .onErrorMap(Tokens.KeysUnavailable.class,
                         unavailable -> new ConversationRefusal(503, "upstream.unavailable", unavailable.getMessage()))
                 .flatMap(verified -> {
                     Principal renewed = verified.principal();

@@ -1,4 +1,4 @@
-package dev.parley.gateway.delivery.adapter.bus;
+package dev.parley.gateway.delivery.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,11 @@ import dev.parley.events.EventEnvelope;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.session.domain.TokenBucket;
-import dev.parley.gateway.socket.adapter.ws.ClientSocket;
-import dev.parley.gateway.socket.adapter.ws.CloseCodes;
-import dev.parley.gateway.socket.adapter.ws.Frames;
-import dev.parley.gateway.socket.adapter.ws.Handshake;
-import dev.parley.gateway.socket.adapter.ws.Outgoing;
+import dev.parley.gateway.socket.application.ClientSocket;
+import dev.parley.gateway.socket.application.CloseCodes;
+import dev.parley.gateway.socket.application.Frames;
+import dev.parley.gateway.socket.application.Handshake;
+import dev.parley.gateway.socket.application.Outgoing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
