@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,10 +68,12 @@ final class ClusterSystem implements FloorSystem {
     ClusterSystem start() throws IOException {
         Directories.fresh(directory);
         String classPath = System.getProperty("java.class.path");
+        // pg_stat_statements counts the statements each message costs (a percent or two of the server's CPU)
         postgres = new PostgresServer(settings.postgresBin(), directory.resolve("postgres"), JvmProcess.freePort(), "postgres",
-                List.of());
+                List.of("shared_preload_libraries=pg_stat_statements"));
         started.add(postgres);
         postgres.start("parley");
+        execute(postgres, "CREATE EXTENSION pg_stat_statements");
         postgresSettings = postgresSettings(postgres);
         redis = RedisServer.start(settings.redisServer(), directory.resolve("redis"), JvmProcess.freePort());
         started.add(redis);
@@ -160,6 +163,50 @@ final class ClusterSystem implements FloorSystem {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
+    }
+
+    private static void execute(PostgresServer server, String sql) {
+        try (var connection = DriverManager.getConnection(server.jdbcUrl("parley"), "postgres", "")) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + sql, e);
+        }
+    }
+
+    /**
+     * PostgreSQL's and Redis's own counts so far: statements and transactions of the service's
+     * database, rows written, WAL, outbox rows (one Kafka record each), and Redis commands by name.
+     */
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl("parley"), "postgres", "");
+             var query = connection.createStatement().executeQuery("""
+                     SELECT (SELECT sum(calls) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                              WHERE d.datname = 'parley' AND s.query NOT LIKE '%pg_stat%'),
+                            d.xact_commit, d.tup_inserted, d.tup_updated, d.tup_deleted,
+                            (SELECT sum(n_tup_hot_upd) FROM pg_stat_user_tables),
+                            (SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'event_outbox'),
+                            w.wal_records, w.wal_bytes, w.wal_sync
+                     FROM pg_stat_database d, pg_stat_wal w WHERE d.datname = 'parley'""")) {
+            query.next();
+            String[] names = {"SQL statements", "transactions", "rows inserted", "rows updated", "rows deleted",
+                    "HOT updates", "outbox rows (Kafka records)", "WAL records", "WAL bytes", "WAL fsyncs"};
+            for (int i = 0; i < names.length; i++) {
+                counts.put(names[i], query.getLong(i + 1));
+            }
+        } catch (SQLException e) {
+            System.err.println("could not read PostgreSQL's statistics: " + e.getMessage());
+        }
+        long redisTotal = 0;
+        for (var command : redis.commandCalls().entrySet()) {
+            if (!command.getKey().equals("info")) {
+                counts.put("Redis " + command.getKey(), command.getValue());
+                redisTotal += command.getValue();
+            }
+        }
+        counts.put("Redis commands", redisTotal);
+        return counts;
     }
 
     /** Every setting of the server not at PostgreSQL's built-in default, as {@code name=value (source)}. */

@@ -94,9 +94,16 @@ final class FloorRun {
 
     private StepRow step(LoadProcess load, Meters meters, String kind, int rate, int seconds) {
         Map<String, Long>[] window = newWindow();
-        JsonNode result = load.step(kind, rate, seconds, settings.drainSeconds(), () -> window[0] = meters.read(),
-                () -> window[1] = meters.read());
-        StepRow row = new StepRow(kind, rate, result, Meters.difference(window[0], window[1]), settings.kneeP99Millis());
+        Map<String, Long>[] counted = newWindow();
+        JsonNode result = load.step(kind, rate, seconds, settings.drainSeconds(), () -> {
+            window[0] = meters.read();
+            counted[0] = system.counts();
+        }, () -> {
+            window[1] = meters.read();
+            counted[1] = system.counts();
+        });
+        StepRow row = new StepRow(kind, rate, result, Meters.difference(window[0], window[1]),
+                Meters.difference(counted[0], counted[1]), settings.kneeP99Millis());
         log(system.mode() + " " + kind + " " + rate + " msg/s: " + row.status() + ", read " + Math.round(row.achieved())
                 + " msg/s; " + result);
         if (!row.drained()) {

@@ -55,6 +55,30 @@ final class Report {
             double own = system.parleyParts().stream().mapToDouble(row::cpuPerThousand).sum();
             text.append(" | **").append(cpu(own)).append("** |\n");
         }
+        List<String> counters = run.rows().stream().flatMap(row -> row.counts().keySet().stream()).distinct()
+                .filter(name -> !name.startsWith("Redis ") || name.equals("Redis commands")).toList();
+        if (!counters.isEmpty()) {
+            text.append("\nPer message read, from the servers' own statistics (PostgreSQL's `pg_stat_statements`, ")
+                    .append("`pg_stat_database`, `pg_stat_user_tables`, `pg_stat_wal`; Redis's `INFO commandstats`), ")
+                    .append("everything the step's traffic caused (sends, read receipts, assignment, the relay):\n\n");
+            text.append("| step | offered msg/s | ").append(String.join(" | ", counters)).append(" | Redis by command |\n");
+            text.append("|---".repeat(3 + counters.size())).append("|\n");
+            for (StepRow row : run.rows()) {
+                text.append("| ").append(row.kind()).append(" | ").append(String.format(Locale.ROOT, "%,d", row.rate()));
+                for (String counter : counters) {
+                    double value = row.perMessage(counter);
+                    text.append(" | ").append(Double.isNaN(value) ? "—"
+                            : String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.2f", value));
+                }
+                text.append(" | ").append(String.join(", ", row.counts().entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith("Redis ") && !entry.getKey().equals("Redis commands"))
+                        .filter(entry -> row.perMessage(entry.getKey()) >= 0.005)
+                        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+                        .map(entry -> entry.getKey().substring("Redis ".length()) + " "
+                                + String.format(Locale.ROOT, "%.2f", row.perMessage(entry.getKey())))
+                        .toList())).append(" |\n");
+            }
+        }
         if (run.kneeSearched()) {
             run.knee().ifPresentOrElse(
                     rate -> text.append("\nKnee: **").append(String.format(Locale.ROOT, "%,d", rate)).append(" msg/s**"),

@@ -5,9 +5,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One measured step: what the load generator saw ({@code result}) and the CPU each part spent in
- * its window. Achieved is the rate at which agents' sockets read bench messages during the window.
+ * its window, and how far the servers' counters moved in it. Achieved is the rate at which agents' sockets read bench messages during the window.
  */
-record StepRow(String kind, int rate, JsonNode result, Map<String, Long> cpuNanos, double kneeP99Millis) {
+record StepRow(String kind, int rate, JsonNode result, Map<String, Long> cpuNanos, Map<String, Long> counts,
+               double kneeP99Millis) {
 
     double achieved() {
         return result.path("deliveredInWindow").asLong() / result.path("windowSeconds").asDouble();
@@ -36,6 +37,12 @@ record StepRow(String kind, int rate, JsonNode result, Map<String, Long> cpuNano
             return "**saturated**";
         }
         return sustained() ? "kept up" : "p99 over " + Math.round(kneeP99Millis) + " ms";
+    }
+
+    /** How far {@code counter} moved per message read in the window. */
+    double perMessage(String counter) {
+        long read = result.path("deliveredInWindow").asLong();
+        return read == 0 ? Double.NaN : (double) counts.getOrDefault(counter, 0L) / read;
     }
 
     /** CPU seconds of {@code part} per 1,000 messages read in the window. */

@@ -13,7 +13,7 @@ class StepRowTest {
     private static StepRow row(int rate, long readInWindow, boolean drained, double p99, long serviceNanos) {
         var result = JSON.readTree("{\"deliveredInWindow\":" + readInWindow + ",\"windowSeconds\":60.0,\"drained\":" + drained
                 + ",\"endToEnd\":{\"p99\":" + p99 + "}}");
-        return new StepRow("step", rate, result, Map.of("conversation-service", serviceNanos), 100);
+        return new StepRow("step", rate, result, Map.of("conversation-service", serviceNanos), Map.of(), 100);
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.parley.bench.infra;
 import dev.parley.bench.process.ProcStat;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,6 +53,34 @@ public final class RedisServer implements AutoCloseable {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /**
+     * How many times each command ran so far ({@code INFO commandstats}, asked over a plain socket
+     * in RESP so the count includes nothing but this one {@code INFO}).
+     */
+    public Map<String, Long> commandCalls() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("*2\r\n$4\r\nINFO\r\n$12\r\ncommandstats\r\n".getBytes(StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            int length = Integer.parseInt(in.readLine().substring(1));
+            char[] body = new char[length];
+            for (int read = 0; read < length; ) {
+                read += in.read(body, read, length - read);
+            }
+            Map<String, Long> calls = new TreeMap<>();
+            for (String line : new String(body).split("\r\n")) {
+                if (line.startsWith("cmdstat_")) {
+                    String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                    String stats = line.substring(line.indexOf(':') + 1);
+                    calls.put(name, Long.parseLong(stats.substring("calls=".length(), stats.indexOf(','))));
+                }
+            }
+            return calls;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
     }
 
     public long cpuNanos() {
