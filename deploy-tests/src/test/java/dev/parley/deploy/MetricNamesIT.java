@@ -97,7 +97,8 @@ class MetricNamesIT {
         var frames = gateway.getBean(GatewayMetrics.class);
         frames.received("hello");
         frames.rejected("malformed");
-        frames.written(new Outgoing("message.created", "{}", Instant.now()));
+        frames.written(new Outgoing("message.created", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now()));
+        frames.readsMerged();
         var assignment = new AssignmentMeters(worker.getBean(MeterRegistry.class));
         assignment.attempted(Strategy.LEAST_BUSY, AssignOutcome.ASSIGNED);
         assignment.assigned(Strategy.LEAST_BUSY, Duration.ofSeconds(12));
