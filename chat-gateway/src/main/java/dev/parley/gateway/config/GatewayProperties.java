@@ -25,9 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param outboundQueue          frames one socket may have waiting to be written. 1,000 is minutes of a
  *                               busy agent's traffic, yet at ~1 KB a frame bounds a stuck socket to ~1 MB;
  *                               a socket that falls further behind is closed with 4429 and resumes
- * @param commandsPerSecond      sustained commands one socket may send (token bucket refill). Checked on
- *                               the node before the shared per-user budget, so one flooding socket is
- *                               cut off without a Redis call per frame
+ * @param commandsPerSecond      sustained commands one socket may send (token bucket refill), checked
+ *                               before the user's budget
  * @param commandBurst           commands one socket may send at once (bucket size)
  * @param participantsTtl        how long a conversation's participants are cached for typing signals;
  *                               a participant who joined meanwhile misses typing for at most this long
@@ -43,7 +42,10 @@ import org.springframework.util.unit.DataSize;
  * @param clientAddressHeader    header holding the client's address as set by a trusted proxy (its last
  *                               entry is read, e.g. {@code X-Forwarded-For}); empty: the connection's
  *                               peer. Set it only when every connection comes through that proxy
- * @param limits                 budgets per user and per client address, shared by all nodes
+ * @param limits                 budgets per user (on each node) and per client address (shared by all nodes)
+ * @param conversations          how the gateway reaches conversation-service: {@code http} (at
+ *                               {@code conversation-service}), or {@code in-process}, which only
+ *                               standalone sets: it brings the in-process adapter
  * @param tokenExpiryWarning     how long before a socket's token expires the client is sent
  *                               {@code auth.expiring}; a minute leaves room for a refresh round trip
  * @param shutdownSpread         on shutdown, clients are told to reconnect evenly over this window, so
@@ -75,7 +77,8 @@ public record GatewayProperties(
         @DefaultValue Limits limits,
         @DefaultValue("60s") Duration tokenExpiryWarning,
         @DefaultValue("10s") Duration shutdownSpread,
-        @DefaultValue("25s") Duration shutdownTimeout) {
+        @DefaultValue("25s") Duration shutdownTimeout,
+        @DefaultValue("http") String conversations) {
 
     public GatewayProperties {
         agentOrigins = agentOrigins == null ? List.of() : List.copyOf(agentOrigins);
@@ -88,8 +91,9 @@ public record GatewayProperties(
     /**
      * Budgets under {@code parley.gateway.limits}; each refills steadily: its count per its period.
      *
-     * @param commandsPerUser               commands of one user, all their sockets on all nodes: 100 per
-     *                                      5 s is 20/s sustained, with room for a console in several tabs
+     * @param commandsPerUser               commands of one user, all their sockets on one node (counted
+     *                                      in the node's memory: no Redis call per command): 100 per 5 s
+     *                                      is 20/s sustained, with room for a console in several tabs
      * @param commandsPerUserPeriod         the period of {@code commandsPerUser}
      * @param connectsPerAddress            sockets opened from one client address; generous, since an
      *                                      office or a mobile carrier puts many visitors behind one
