@@ -20,6 +20,11 @@ public final class TestRedis implements AutoCloseable {
         this.keyPrefix = keyPrefix;
     }
 
+    /** A namespace on a server the test started itself, one it may stop and start again (fault tests). */
+    public static TestRedis onOwnServer(String host, int port) {
+        return on(RedisEndpoint.of(host, port, "the test's own server"));
+    }
+
     static TestRedis on(RedisEndpoint server) {
         return new TestRedis(server, "t:" + UniqueNames.random(10) + ":");
     }

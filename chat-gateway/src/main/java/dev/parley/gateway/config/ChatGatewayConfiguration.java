@@ -33,6 +33,7 @@ import dev.parley.gateway.socket.application.GatewayMetrics;
 import dev.parley.gateway.socket.adapter.ws.GatewaySocketHandler;
 import dev.parley.gateway.socket.application.Heartbeats;
 import io.github.bucket4j.TimeMeter;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -40,6 +41,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -212,6 +214,16 @@ public class ChatGatewayConfiguration {
         return new EventFanout(sessionTable, frames, gatewayClock, properties.catchUpWindow());
     }
 
+    /**
+     * While Redis is unreachable its commands fail at once instead of queuing until it returns:
+     * a hello's budget check, a routing lookup or a presence write must not hold a socket for the
+     * command timeout. Lettuce still reconnects (and resubscribes the node channels) by itself.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsAway() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
     /** The memory engine routes inside this process; the cluster engine through Redis. */
     @Bean(destroyMethod = "close")
     Routing routing(EngineProperties engine, GatewayProperties properties, NodeId nodeId, Clock gatewayClock,
@@ -225,8 +237,8 @@ public class ChatGatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     RoutedDelivery routedDelivery(Routing routing, EventFanout eventFanout, EventBus eventBus, Topics topics,
-                                  GatewayProperties properties) {
-        var delivery = new RoutedDelivery(routing, eventFanout);
+                                  GatewayProperties properties, MeterRegistry registry) {
+        var delivery = new RoutedDelivery(routing, eventFanout, registry);
         delivery.start(eventBus, topics, properties.registrationTtl().dividedBy(3));
         return delivery;
     }

@@ -86,7 +86,7 @@ final class Stack implements AutoCloseable {
                     "--spring.autoconfigure.exclude=" + SharedClasspath.CONVERSATION_SERVICE_ONLY,
                     // both jars hold an application.yml and the service's comes first on this classpath
                     "--spring.application.name=chat-gateway",
-                    "--management.endpoint.health.group.readiness.include=readinessState,redis",
+                    "--management.endpoint.health.group.readiness.include=readinessState",
                     "--parley.events.kafka.client-id=chat-gateway",
                     "--spring.data.redis.url=" + redis.uri(),
                     "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),

@@ -12,6 +12,8 @@ import dev.parley.events.json.MalformedEventException;
 import dev.parley.gateway.presence.application.PresenceSignals;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import dev.parley.gateway.routing.application.Routing;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.parley.gateway.socket.application.ClientProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Order: one conversation's events are consumed in order by one node and published in that
  * order on its one connection, so a node receives them in order; after a partition moves, the
  * socket's resume gate drops duplicates and clients fill gaps with {@code events.since}. Routing
- * failures are logged and skipped: delivery is best effort, resume makes it complete.
+ * failures (Redis away) are counted in {@code parley.gateway.routing.failures} by what failed,
+ * logged and skipped: delivery is best effort, resume makes it complete, and a partition is never
+ * held up by Redis.
  */
 public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceSignals, AutoCloseable {
 
@@ -48,6 +52,9 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     private final Routing routing;
     private final EventFanout local;
     private final EventCodec codec = new EventCodec();
+    private final Counter eventFailures;
+    private final Counter signalFailures;
+    private final Counter renewalFailures;
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
@@ -68,9 +75,18 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     private List<EventSubscription> subscriptions = List.of();
     private Disposable heartbeats;
 
-    public RoutedDelivery(Routing routing, EventFanout local) {
+    public RoutedDelivery(Routing routing, EventFanout local, MeterRegistry registry) {
         this.routing = routing;
         this.local = local;
+        this.eventFailures = failures(registry, "event");
+        this.signalFailures = failures(registry, "signal");
+        this.renewalFailures = failures(registry, "registration");
+    }
+
+    private static Counter failures(MeterRegistry registry, String what) {
+        return Counter.builder("parley.gateway.routing.failures").tag("what", what)
+                .description("Events, signals and registration renewals that could not be routed through Redis")
+                .register(registry);
     }
 
     /** Listens on this node's channel first, then joins the group, and renews registrations every {@code heartbeat}. */
@@ -78,6 +94,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
         routing.listen(this::received).block(Duration.ofSeconds(30));
         heartbeats = Flux.interval(heartbeat)
                 .concatMap(tick -> routing.heartbeat().onErrorResume(error -> {
+                    renewalFailures.increment();
                     log.warn("Could not renew this node's registrations: {}", error.toString());
                     return Mono.empty();
                 }))
@@ -96,6 +113,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
                 ? routing.broadcast(message)
                 : toNodesOf(header.audience().users(), message);
         return sent.onErrorResume(error -> {
+            eventFailures.increment();
             log.warn("Could not route event {} ({}); its recipients will resume it", header.eventId(), error.toString());
             return Mono.empty();
         });
@@ -116,6 +134,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     private Mono<Void> signal(Set<UUID> to, Routed routed) {
         return toNodesOf(to, json.writeValueAsString(routed))
                 .onErrorResume(error -> {
+                    signalFailures.increment();
                     log.debug("Could not route a signal: {}", error.toString());
                     return Mono.empty();
                 });

@@ -1,5 +1,8 @@
 package dev.parley.gateway.routing.adapter.redis;
 
+import reactor.util.retry.Retry;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import dev.parley.gateway.routing.application.Routing;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,8 @@ import reactor.core.publisher.Mono;
  * Redis pub/sub (at most once, ordered per connection).
  */
 public final class RedisRouting implements Routing {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRouting.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer container;
@@ -90,11 +95,25 @@ public final class RedisRouting implements Routing {
         return redis.convertAndSend(prefix + "broadcast", message).then();
     }
 
+    /**
+     * Should the subscription fail (Redis restarted, the connection cut), it is made again, with
+     * backoff, for as long as this node runs: a node must not stay deaf after Redis comes back.
+     */
     @Override
     public Mono<Void> listen(Consumer<String> listener) {
-        return container.receiveLater(ChannelTopic.of(nodeChannel(nodeId)), ChannelTopic.of(prefix + "broadcast"))
-                .doOnNext(messages -> listening = messages.subscribe(message -> listener.accept(message.getMessage())))
+        return container.receiveLater(channels())
+                .doOnNext(messages -> listening = messages
+                        .onErrorResume(error -> {
+                            log.warn("Lost this node's channels in Redis ({}); subscribing again", error.toString());
+                            return Flux.defer(() -> container.receive(channels()))
+                                    .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)));
+                        })
+                        .subscribe(message -> listener.accept(message.getMessage())))
                 .then();
+    }
+
+    private ChannelTopic[] channels() {
+        return new ChannelTopic[] {ChannelTopic.of(nodeChannel(nodeId)), ChannelTopic.of(prefix + "broadcast")};
     }
 
     @Override
