@@ -117,7 +117,8 @@ public class ChatGatewayConfiguration {
                                   Clock gatewayClock, GatewayProperties properties, NodeId nodeId, Routing routing,
                                   RoutedDelivery routedDelivery, Edge edge, TrackingPresence trackingPresence) {
         return new ClientProtocol(conversations, sessionTable, frames, gatewayMetrics, gatewayClock,
-                properties.participantsTtl(), nodeId.value(), routing, routedDelivery, edge, trackingPresence);
+                properties.participantsTtl(), nodeId.value(), routing, routedDelivery, edge, trackingPresence,
+                properties.maxSocketsPerUser());
     }
 
     @Bean
@@ -205,7 +206,7 @@ public class ChatGatewayConfiguration {
                             GatewayProperties properties) {
         int ceiling = (int) Math.min(Integer.MAX_VALUE, properties.maxFrameSize().toBytes() * NETTY_CEILING);
         return new SocketRoute("/ws", openSockets, limitingClients, clientAddress, gatewayMetrics, gatewaySocketHandler,
-                ceiling);
+                ceiling, properties.maxSockets());
     }
 
     @Bean

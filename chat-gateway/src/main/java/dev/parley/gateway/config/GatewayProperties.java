@@ -43,6 +43,10 @@ import org.springframework.util.unit.DataSize;
  *                               entry is read, e.g. {@code X-Forwarded-For}); empty: the connection's
  *                               peer. Set it only when every connection comes through that proxy
  * @param limits                 budgets per user (on each node) and per client address (shared by all nodes)
+ * @param maxSocketsPerUser      sockets one user may hold on one node (tabs, devices); the next hello is
+ *                               closed with 4409. Bounds what one stolen token can hold open
+ * @param maxSockets             sockets one node holds at most; further upgrades are answered 503 with
+ *                               {@code Retry-After}, so the balancer tries another node before memory runs out
  * @param conversations          how the gateway reaches conversation-service: {@code http} (at
  *                               {@code conversation-service}), or {@code in-process}, which only
  *                               standalone sets: it brings the in-process adapter
@@ -78,6 +82,8 @@ public record GatewayProperties(
         @DefaultValue("60s") Duration tokenExpiryWarning,
         @DefaultValue("10s") Duration shutdownSpread,
         @DefaultValue("25s") Duration shutdownTimeout,
+        @DefaultValue("30") int maxSocketsPerUser,
+        @DefaultValue("20000") int maxSockets,
         @DefaultValue("http") String conversations) {
 
     public GatewayProperties {

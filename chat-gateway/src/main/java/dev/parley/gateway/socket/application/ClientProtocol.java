@@ -47,12 +47,12 @@ public final class ClientProtocol {
 
     public ClientProtocol(Conversations conversations, SessionTable<ClientSocket> table, Frames frames,
                           GatewayMetrics metrics, Clock clock, Duration participantsTtl, String nodeId, Routing routing,
-                          Ephemeral ephemeral, Edge edge, TrackingPresence presence) {
+                          Ephemeral ephemeral, Edge edge, TrackingPresence presence, int maxSocketsPerUser) {
         this.frames = frames;
         this.metrics = metrics;
         this.edge = edge;
         this.presence = new PresenceCommand(presence, frames);
-        this.greeting = new Greeting(conversations, table, frames, metrics, nodeId, routing, edge);
+        this.greeting = new Greeting(conversations, table, frames, metrics, nodeId, routing, edge, maxSocketsPerUser);
         this.commands = new RelayingCommands(conversations, frames, metrics,
                 new Participants(conversations, frames.json(), clock, participantsTtl), ephemeral);
     }

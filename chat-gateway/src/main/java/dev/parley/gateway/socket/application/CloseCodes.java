@@ -11,6 +11,8 @@ public final class CloseCodes {
     public static final CloseStatus UNAUTHENTICATED = new CloseStatus(4401, "authentication failed");
     /** The token is valid but may not open a socket (a service token). */
     public static final CloseStatus FORBIDDEN = new CloseStatus(4403, "this token may not open a socket");
+    /** The user has as many sockets on this node as one user may: close one (a tab) first. */
+    public static final CloseStatus TOO_MANY_SOCKETS = new CloseStatus(4409, "too many sockets of this user");
     /** No hello within the hello timeout. */
     public static final CloseStatus HELLO_TIMEOUT = new CloseStatus(4408, "no hello in time");
     /** The socket fell too far behind (outbound queue full): reconnect and resume with lastSeqs. */

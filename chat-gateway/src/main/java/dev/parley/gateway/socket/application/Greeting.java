@@ -8,8 +8,10 @@ import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.SessionTable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +29,11 @@ final class Greeting {
 
     private static final Logger log = LoggerFactory.getLogger(Greeting.class);
     private static final int REPLAY_PAGE = 200;
+    /**
+     * Conversations one hello may resume; those beyond are answered {@code resume.failed}
+     * ({@code resume.too_many}) and the client fills them itself. A console has at most a few dozen.
+     */
+    static final int MAX_RESUMED = 200;
 
     private final Conversations conversations;
     private final SessionTable<ClientSocket> table;
@@ -35,9 +42,11 @@ final class Greeting {
     private final String nodeId;
     private final Routing routing;
     private final Edge edge;
+    private final int maxSocketsPerUser;
 
     Greeting(Conversations conversations, SessionTable<ClientSocket> table, Frames frames, GatewayMetrics metrics,
-             String nodeId, Routing routing, Edge edge) {
+             String nodeId, Routing routing, Edge edge, int maxSocketsPerUser) {
+        this.maxSocketsPerUser = maxSocketsPerUser;
         this.conversations = conversations;
         this.table = table;
         this.frames = frames;
@@ -50,9 +59,15 @@ final class Greeting {
     Mono<Void> hello(ClientSocket socket, JsonNode hello) {
         String token = hello.path("token").asString(null);
         Map<UUID, Long> lastSeqs = new LinkedHashMap<>();
+        List<UUID> beyond = new ArrayList<>();
         try {
             for (var entry : hello.path("lastSeqs").properties()) {
-                lastSeqs.put(UUID.fromString(entry.getKey()), entry.getValue().asLong());
+                UUID conversationId = UUID.fromString(entry.getKey());
+                if (lastSeqs.size() < MAX_RESUMED) {
+                    lastSeqs.put(conversationId, entry.getValue().asLong());
+                } else {
+                    beyond.add(conversationId);
+                }
             }
         } catch (IllegalArgumentException e) {
             metrics.rejected("not_hello");
@@ -61,11 +76,18 @@ final class Greeting {
         return edge.admit(socket, token)
                 .flatMap(principal -> principal.isAgent() ? withDepartments(principal, token) : Mono.just(principal))
                 .flatMap(principal -> {
+                    if (table.of(principal.userId()).size() >= maxSocketsPerUser) {
+                        metrics.rejected("too_many_sockets");
+                        socket.close(CloseCodes.TOO_MANY_SOCKETS);
+                        return Mono.error(new TooMany());
+                    }
                     socket.authenticate(principal, token);
                     metrics.authenticated(principal.role());
                     socket.send(frames.welcome(hello.get("ref"), principal.userId(), principal.role().name(), nodeId));
                     edge.watchExpiry(socket);
                     lastSeqs.forEach(socket.gate()::startReplay);
+                    beyond.forEach(conversationId -> socket.send(frames.resumeFailed(conversationId, "resume.too_many",
+                            "a hello resumes at most " + MAX_RESUMED + " conversations; fill this one with events.since")));
                     // registered before the replay reads, so every event it misses is routed here
                     return table.add(socket) ? register(principal) : Mono.empty();
                 })
@@ -83,7 +105,15 @@ final class Greeting {
                     metrics.rejected("unauthenticated");
                     return edge.refuseHello(socket, refused.forbidden() ? CloseCodes.FORBIDDEN : CloseCodes.UNAUTHENTICATED);
                 })
-                .onErrorResume(Edge.OriginRefused.class, refused -> edge.refuseOrigin(socket, hello.get("ref"), refused));
+                .onErrorResume(Edge.OriginRefused.class, refused -> edge.refuseOrigin(socket, hello.get("ref"), refused))
+                .onErrorResume(TooMany.class, tooMany -> Mono.empty());
+    }
+
+    /** The user's sockets here are at their bound: the socket is closed, no replay follows. */
+    private static final class TooMany extends RuntimeException {
+        TooMany() {
+            super(null, null, false, false);
+        }
     }
 
     private Mono<Void> register(Principal principal) {

@@ -2,11 +2,12 @@ package dev.parley.gateway.socket.application;
 
 import dev.parley.gateway.conversation.application.ConversationCommand;
 import dev.parley.gateway.conversation.application.Conversations;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Participants {
 
+    /** Conversations whose participants one node keeps at most; the least recently written go first. */
+    static final int MAXIMUM = 50_000;
+
     private record Entry(Set<UUID> users, Set<UUID> allowed, Instant expires) {
     }
 
@@ -29,17 +33,19 @@ final class Participants {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration ttl;
-    private final Map<UUID, Entry> cache = new ConcurrentHashMap<>();
+    /** Bounded and evicting (a node sees many conversations over a day); the TTL is checked on read against the clock too. */
+    private final Cache<UUID, Entry> cache;
 
     Participants(Conversations conversations, JsonMapper json, Clock clock, Duration ttl) {
         this.conversations = conversations;
         this.json = json;
         this.clock = clock;
         this.ttl = ttl;
+        this.cache = Caffeine.newBuilder().maximumSize(MAXIMUM).expireAfterWrite(ttl).build();
     }
 
     Mono<Set<UUID>> of(UUID conversationId, UUID asker, String token) {
-        Entry entry = cache.get(conversationId);
+        Entry entry = cache.getIfPresent(conversationId);
         if (entry != null && entry.expires().isAfter(clock.instant()) && entry.allowed().contains(asker)) {
             return Mono.just(entry.users());
         }

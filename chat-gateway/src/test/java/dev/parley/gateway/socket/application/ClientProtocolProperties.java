@@ -56,7 +56,7 @@ class ClientProtocolProperties {
         var edge = new Edge(null, new OriginPolicy(List.of()), limits, frameFactory, metrics, Clock.systemUTC(),
                 Duration.ofMinutes(1));
         var protocol = new ClientProtocol(null, new SessionTable<>(ClientSocket::principal), frameFactory, metrics,
-                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, edge, null);
+                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", null, null, edge, null, 30);
         var socket = new ClientSocket(wire, new Handshake(null, null, "127.0.0.1"), 10_000,
                 new TokenBucket(1_000, 10_000, Clock.systemUTC()), new ClientSocket.Listener() { });
         socket.authenticate(new Principal(UUID.randomUUID(), Principal.Role.CUSTOMER, null, Set.of()), "token");

@@ -73,7 +73,7 @@ class ReadReceiptsTest {
         };
         var routing = new MemoryRouting(new MemoryRouting.Hub(), "gw-test", Clock.systemUTC(), Duration.ofSeconds(30));
         protocol = new ClientProtocol(conversations, new SessionTable<>(ClientSocket::principal), frames, metrics,
-                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", routing, null, edge, null);
+                Clock.systemUTC(), Duration.ofSeconds(10), "gw-test", routing, null, edge, null, 30);
         socket = new ClientSocket(wire, new Handshake(null, "127.0.0.1", "127.0.0.1"), 10_000,
                 new TokenBucket(1_000, 10_000, Clock.systemUTC()), new ClientSocket.Listener() { });
         frame("{\"type\":\"hello\",\"ref\":\"h\",\"token\":\"agent-token\"}");

@@ -92,7 +92,7 @@ class ResumeTest {
                 JSON, Duration.ofSeconds(10));
         var routing = new MemoryRouting(new MemoryRouting.Hub(), "gw-test", Clock.systemUTC(), Duration.ofSeconds(30));
         protocol = new ClientProtocol(api, new SessionTable<>(ClientSocket::principal), frames, metrics, Clock.systemUTC(),
-                Duration.ofSeconds(10), "gw-test", routing, null, edge, null);
+                Duration.ofSeconds(10), "gw-test", routing, null, edge, null, 30);
         socket = new ClientSocket(wire, new Handshake(null, "127.0.0.1", "127.0.0.1"), 10_000,
                 new TokenBucket(1_000, 10_000, Clock.systemUTC()), new ClientSocket.Listener() { });
     }
@@ -150,6 +150,24 @@ class ResumeTest {
 
         assertThat(summary()).containsExactly("welcome", "error resume.failed " + CHAT + " gateway.internal",
                 "resumed " + OTHER_CHAT + " 10");
+    }
+
+    @Test
+    void aHelloNamingMoreConversationsThanTheBoundResumesTheFirstAndTellsTheRestToFillThemselves() {
+        Map<UUID, Long> lastSeqs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < Greeting.MAX_RESUMED; i++) {
+            lastSeqs.put(UUID.randomUUID(), 1L);
+        }
+        UUID beyond = UUID.randomUUID();
+        lastSeqs.put(beyond, 2L); // sorted last by hello()
+
+        hello(lastSeqs);
+
+        assertThat(summary()).filteredOn(line -> line.endsWith("resume.too_many"))
+                .containsExactly("error resume.failed " + beyond + " resume.too_many");
+        assertThat(summary()).filteredOn(line -> line.startsWith("error resume.failed"))
+                .as("every other conversation was asked for (and refused by the unscripted stand-in)")
+                .hasSize(Greeting.MAX_RESUMED + 1);
     }
 
     private void hello(Map<UUID, Long> lastSeqs) {

@@ -24,8 +24,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * subscribers: several KB per idle socket, HeapPerSocketBenchmark); here it keeps a
  * {@link Handshake}.
  *
- * <p>Upgrades are turned away before a socket exists: {@code 503} once the node drains (the
- * balancer retries another node), {@code 429} when the client's address has used its connect
+ * <p>Upgrades are turned away before a socket exists: {@code 503} once the node drains or holds
+ * {@code maxSockets} (the balancer retries another node), {@code 429} when the client's address has used its connect
  * budget or its failed-hello budget. Refusing at the HTTP level costs no socket, no hello timer
  * and no outbound queue; a browser sees a failed connection and backs off.
  */
@@ -42,6 +42,7 @@ public final class SocketRoute implements NettyRouteProvider {
     private final GatewaySocketHandler handler;
     private final int maxFramePayload;
     private final WebsocketServerSpec spec;
+    private final int maxSockets;
 
     /**
      * @param maxFramePayload Netty's limit of one frame (and of a message reassembled from
@@ -49,7 +50,8 @@ public final class SocketRoute implements NettyRouteProvider {
      *                        frame may take before the handler sees it
      */
     public SocketRoute(String path, OpenSockets open, LimitingClients limits, ClientAddress addresses,
-                       GatewayMetrics metrics, GatewaySocketHandler handler, int maxFramePayload) {
+                       GatewayMetrics metrics, GatewaySocketHandler handler, int maxFramePayload, int maxSockets) {
+        this.maxSockets = maxSockets;
         this.path = path;
         this.open = open;
         this.limits = limits;
@@ -75,6 +77,10 @@ public final class SocketRoute implements NettyRouteProvider {
         }
         if (open.draining()) {
             metrics.rejected("draining");
+            return refuse(response, HttpResponseStatus.SERVICE_UNAVAILABLE);
+        }
+        if (open.size() >= maxSockets) {
+            metrics.rejected("node_full");
             return refuse(response, HttpResponseStatus.SERVICE_UNAVAILABLE);
         }
         var handshake = new Handshake(headers.get(HttpHeaderNames.ORIGIN), headers.get(HttpHeaderNames.HOST),
