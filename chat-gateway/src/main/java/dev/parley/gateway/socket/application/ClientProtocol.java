@@ -110,7 +110,8 @@ public final class ClientProtocol {
                 yield Mono.empty();
             }
             case "typing" -> commands.typing(socket, frame);
-            case "auth" -> commands.replyTree(socket, ref, edge.renew(socket, frame));
+            case "auth" -> commands.replyTree(socket, ref, edge.renew(socket, frame)
+                    .flatMap(renewed -> greeting.refreshDepartments(socket).thenReturn(renewed)));
             case "presence.get" -> presence.handle(socket, frame);
             default -> commands.relay(socket, type, frame, ref);
         };

@@ -97,6 +97,14 @@ public final class ClientSocket {
         disposeHelloTimer();
     }
 
+    /** The same user with what changed about them (an agent's departments): used from the next delivery on. */
+    public void changePrincipal(Principal changed) {
+        if (!changed.userId().equals(principal.userId()) || changed.role() != principal.role()) {
+            throw new IllegalArgumentException("a socket's user and role never change");
+        }
+        this.principal = changed;
+    }
+
     public boolean authenticated() {
         return principal != null;
     }

@@ -123,7 +123,20 @@ final class Greeting {
         });
     }
 
-    /** An agent's departments address them in named audiences; read once, at the hello. */
+    /**
+     * An agent's departments are read again when the socket renews its token ({@code auth}), so
+     * one removed from a department stops receiving its events by the next renewal at the latest.
+     * A failed read keeps what the socket had.
+     */
+    Mono<Void> refreshDepartments(ClientSocket socket) {
+        Principal current = socket.principal();
+        if (current == null || !current.isAgent()) {
+            return Mono.empty();
+        }
+        return withDepartments(current, socket.token()).doOnNext(socket::changePrincipal).then();
+    }
+
+    /** An agent's departments address them in named audiences; read at the hello and at each renewal. */
     private Mono<Principal> withDepartments(Principal agent, String token) {
         return conversations.call(token, new ConversationCommand.Agents())
                 .map(answer -> frames.json().readTree(answer.utf8()))
