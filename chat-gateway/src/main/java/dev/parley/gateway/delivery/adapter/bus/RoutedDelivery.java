@@ -32,13 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Routes events from the bus to the nodes holding their recipients (ARCHITECTURE §3, Deliver). All
- * nodes form one consumer group, {@value #GROUP}; the node owning a partition looks up the nodes of
- * the audience's users and publishes one copy per target node on that node's channel, or one
- * broadcast when the audience is named (every node then filters locally). Every node hands what it
- * receives to its {@link EventFanout}, which applies the delivery policy again.
+ * nodes form one consumer group, {@value #GROUP}; the node owning a partition hands each event to
+ * its own {@link EventFanout} directly, looks up the nodes of the audience's users and publishes one
+ * copy per other node on that node's channel, or one broadcast when the audience is named (every
+ * other node then filters locally; the origin skips its own). Every node hands what it receives to
+ * its {@link EventFanout}, which applies the delivery policy again.
  *
- * <p>Order: one conversation's events are consumed in order by one node and published in that
- * order on its one connection, so a node receives them in order; after a partition moves, the
+ * <p>Order: one conversation's events are consumed in order by one node, delivered to its own
+ * sockets in that order and published in that order on its one connection, so every node receives
+ * them in order; after a partition moves, the
  * socket's resume gate drops duplicates and clients fill gaps with {@code events.since}. Routing
  * failures (Redis away) are counted in {@code parley.gateway.routing.failures} by what failed,
  * logged and skipped: delivery is best effort, resume makes it complete, and a partition is never
@@ -60,12 +62,14 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     /**
      * What travels on the node channels besides events: a typing signal or a presence change, with
      * the users it is for, as JSON. An event travels as {@value #EVENT} followed by its envelope's
-     * JSON exactly as it was encoded when recorded: the receiving node reads only its header.
+     * JSON exactly as it was encoded when recorded (the receiving node reads only its header); a
+     * broadcast one as {@value #BROADCAST_EVENT}, the origin node's id and a newline, then the JSON.
      */
     private record Routed(Typing typing, Presence presence) {
     }
 
     private static final char EVENT = 'E';
+    private static final char BROADCAST_EVENT = 'B';
 
     private record Presence(PresenceChange change, Set<UUID> to) {
     }
@@ -105,13 +109,18 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
         log.info("Node {} routes events in group {}", routing.nodeId(), GROUP);
     }
 
-    /** Sends the event to every node that has a socket it may concern. */
+    /**
+     * Hands the event to this node's own sockets directly, in the partition's order, and sends it
+     * to every other node that has a socket it may concern: one copy per node on its channel, or
+     * one broadcast (which this node, its origin, skips) when the audience is named.
+     */
     public Mono<Void> route(ReceivedEvent event) {
         EventHeader header = event.header();
-        String message = EVENT + new String(event.bytes(), StandardCharsets.UTF_8);
+        local.deliver(header, event.bytes());
+        String json = new String(event.bytes(), StandardCharsets.UTF_8);
         Mono<Void> sent = !header.audience().named().isEmpty()
-                ? routing.broadcast(message)
-                : toNodesOf(header.audience().users(), message);
+                ? routing.broadcast(BROADCAST_EVENT + routing.nodeId() + '\n' + json)
+                : toNodesOf(header.audience().users(), EVENT + json, false);
         return sent.onErrorResume(error -> {
             eventFailures.increment();
             log.warn("Could not route event {} ({}); its recipients will resume it", header.eventId(), error.toString());
@@ -132,7 +141,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     }
 
     private Mono<Void> signal(Set<UUID> to, Routed routed) {
-        return toNodesOf(to, json.writeValueAsString(routed))
+        return toNodesOf(to, json.writeValueAsString(routed), true)
                 .onErrorResume(error -> {
                     signalFailures.increment();
                     log.debug("Could not route a signal: {}", error.toString());
@@ -140,12 +149,18 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
                 });
     }
 
-    /** One copy per node that holds a socket of one of {@code users}, published in order on one connection. */
-    private Mono<Void> toNodesOf(Collection<UUID> users, String message) {
+    /**
+     * One copy per node that holds a socket of one of {@code users}, published in order on one
+     * connection; this node's own channel only if {@code self}.
+     */
+    private Mono<Void> toNodesOf(Collection<UUID> users, String message, boolean self) {
         return routing.nodesOf(users)
                 .flatMapMany(byUser -> {
                     Set<String> targets = new HashSet<>();
                     byUser.values().forEach(targets::addAll);
+                    if (!self) {
+                        targets.remove(routing.nodeId());
+                    }
                     return Flux.fromIterable(targets);
                 })
                 .concatMap(node -> routing.publish(node, message))
@@ -156,6 +171,15 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
         try {
             if (!message.isEmpty() && message.charAt(0) == EVENT) {
                 byte[] bytes = message.substring(1).getBytes(StandardCharsets.UTF_8);
+                local.deliver(codec.header(bytes), bytes);
+                return;
+            }
+            if (!message.isEmpty() && message.charAt(0) == BROADCAST_EVENT) {
+                int end = message.indexOf('\n');
+                if (message.substring(1, end).equals(routing.nodeId())) {
+                    return; // its origin delivered it to its own sockets already
+                }
+                byte[] bytes = message.substring(end + 1).getBytes(StandardCharsets.UTF_8);
                 local.deliver(codec.header(bytes), bytes);
                 return;
             }
