@@ -12,8 +12,10 @@ cpSync('static', out, { recursive: true });
 const common = { bundle: true, minify: true, format: 'iife', target: ['es2020'], legalComments: 'none', logLevel: 'warning' };
 await build({ ...common, entryPoints: ['src/widget/main.ts'], outfile: join(out, 'widget.js') });
 await build({ ...common, entryPoints: ['src/console/main.ts'], outfile: join(out, 'console', 'console.js') });
+await build({ ...common, entryPoints: ['src/console/admin/main.ts'], outfile: join(out, 'console', 'admin.js') });
+await build({ ...common, entryPoints: ['src/console/admin/password.ts'], outfile: join(out, 'console', 'password.js') });
 
-for (const file of ['widget.js', 'console/console.js']) {
+for (const file of ['widget.js', 'console/console.js', 'console/admin.js', 'console/password.js']) {
   const raw = readFileSync(join(out, file));
   console.log(`${file}: ${raw.length} bytes, ${gzipSync(raw, { level: 9 }).length} bytes gzipped`);
 }

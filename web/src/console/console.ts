@@ -32,6 +32,8 @@ export class Console {
   private readonly directory = new Directory();
   private socket!: ParleySocket;
   private me = '';
+  /** Admins see a link to the admin screens. */
+  private admin = false;
   private tab: Tab = 'queue';
   private lists: Record<'queue' | 'mine' | 'open', Summary[]> = { queue: [], mine: [], open: [] };
   private hits: SearchHit[] = [];
@@ -111,6 +113,7 @@ export class Console {
       const token = await this.auth.token();
       const me = await api<{ id: string; role: string }>(this.base, 'GET', '/api/v1/auth/me', token);
       this.me = me.id;
+      this.admin = me.role === 'ADMIN';
       await this.directory.load(this.base, token);
     } catch {
       await this.auth.logout();
@@ -150,6 +153,7 @@ export class Console {
     searchForm.addEventListener('submit', (e) => { e.preventDefault(); void this.search(search.value.trim()); });
     const top = h('header', { class: 'top' }, h('h1', {}, 'Parley'), h('label', {}, h('span', { class: 'sr' }, 'Status'), this.statusSelect),
       this.conn, h('span', { class: 'spacer' }), searchForm, h('span', { class: 'who' }, self?.name ?? ''),
+      this.admin && h('a', { class: 'top-link', href: '/console/admin' }, 'Admin'),
       h('button', { type: 'button', onclick: async () => { this.socket.stop(); await this.auth.logout(); location.reload(); } }, 'Sign out'));
     replaceChildren(this.main, h('p', { class: 'empty' }, 'Pick a conversation.'));
     replaceChildren(this.root, h('div', { class: 'shell' }, top, h('nav', { class: 'lists', 'aria-label': 'Conversations' }, this.tabs, this.list),

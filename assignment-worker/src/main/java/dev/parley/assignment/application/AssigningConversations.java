@@ -110,7 +110,13 @@ public final class AssigningConversations {
     }
 
     private Mono<RoundResult> round(UUID departmentId) {
-        Strategy strategy = settings.strategyOf(departmentId);
+        // The department's routing is read each round, so an admin's change applies to the next one.
+        return service.routing(departmentId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(own -> settings.routingOf(departmentId, own))
+                .flatMap(routing -> round(departmentId, routing.strategy(), routing.strategy().router(routing.skillsFallbackAfter())));
+    }
+
+    private Mono<RoundResult> round(UUID departmentId, Strategy strategy, Router router) {
         // Only round-robin needs the position; it is read once per round and then kept locally.
         Mono<Optional<UUID>> position = strategy == Strategy.ROUND_ROBIN
                 ? service.lastAssignee(departmentId).map(Optional::of).defaultIfEmpty(Optional.empty())
@@ -123,7 +129,6 @@ public final class AssigningConversations {
                     observer.queueRead(departmentId, queue.size(),
                             queue.stream().map(c -> c.waitedAt(now)).max(Duration::compareTo).orElse(Duration.ZERO));
                     var roster = new Roster(read.getT2(), read.getT3().orElse(null));
-                    Router router = settings.routerOf(departmentId);
                     return Flux.fromIterable(queue)
                             .concatMap(conversation -> offer(conversation, roster, strategy, router))
                             .takeWhile(placed -> placed != Placement.NOBODY_FREE)

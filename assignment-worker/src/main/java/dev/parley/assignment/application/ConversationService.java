@@ -1,6 +1,7 @@
 package dev.parley.assignment.application;
 
 import dev.parley.assignment.domain.AgentSeat;
+import dev.parley.assignment.domain.DepartmentRouting;
 import dev.parley.assignment.domain.WaitingConversation;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
@@ -16,6 +17,12 @@ public interface ConversationService {
 
     /** Ids of every department. */
     Flux<UUID> departments();
+
+    /**
+     * The department's routing as its admin set it; empty when the department is unknown to the
+     * service (then the worker's own settings apply).
+     */
+    Mono<DepartmentRouting> routing(UUID departmentId);
 
     /** Every agent with status, seats and departments, as of now. */
     Flux<AgentSeat> agents();

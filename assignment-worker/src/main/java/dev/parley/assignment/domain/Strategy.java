@@ -2,7 +2,7 @@ package dev.parley.assignment.domain;
 
 import java.time.Duration;
 
-/** The assignment strategies a department can choose ({@code parley.assignment.departments.<id>.strategy}). */
+/** The assignment strategies a department can choose (set per department in the conversation service). */
 public enum Strategy {
     /** Fewest open conversations, longest idle first among equals. */
     LEAST_BUSY,

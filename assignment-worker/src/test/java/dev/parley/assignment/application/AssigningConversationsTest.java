@@ -3,6 +3,7 @@ package dev.parley.assignment.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.assignment.domain.AgentSeat;
+import dev.parley.assignment.domain.DepartmentRouting;
 import dev.parley.assignment.domain.Strategy;
 import dev.parley.events.Actor;
 import dev.parley.events.Audience;
@@ -96,6 +97,37 @@ class AssigningConversationsTest {
         second.drain(service.department).block();
 
         assertThat(List.of(service.ownerOf(one), service.ownerOf(two), service.ownerOf(three))).isEqualTo(agents);
+    }
+
+    @Test
+    void theDepartmentsOwnStrategyFromTheServiceWinsOverTheWorkersSetting() {
+        service.routings.put(service.department, new DepartmentRouting(Strategy.ROUND_ROBIN, null));
+        List<UUID> ids = java.util.stream.Stream.generate(UUID::randomUUID).limit(3).sorted().toList();
+        // Least-busy (the worker's setting here) would pick an idle agent; round-robin starts at the first in turn.
+        for (int i = 0; i < ids.size(); i++) {
+            service.agents.put(ids.get(i), new AgentSeat(ids.get(i), "ONLINE", 9, i == 0 ? 2 : 0, Instant.EPOCH,
+                    Set.of(service.department)));
+        }
+        UUID conversation = service.queued(NOW.minusSeconds(3));
+
+        assigning.drain(service.department).block();
+
+        assertThat(service.ownerOf(conversation)).isEqualTo(ids.get(0));
+    }
+
+    @Test
+    void aSkillsDepartmentLetsOthersTakeItsConversationsAfterItsOwnFallbackWait() {
+        UUID sales = service.newDepartment();
+        service.routings.put(sales, new DepartmentRouting(Strategy.SKILLS, Duration.ofSeconds(30)));
+        var supportAgent = service.agent("ONLINE", 3);
+        UUID waitedLittle = service.queuedIn(sales, NOW.minusSeconds(10));
+
+        assigning.drain(sales).block();
+        assertThat(service.ownerOf(waitedLittle)).isNull();
+
+        UUID waitedLong = service.queuedIn(sales, NOW.minusSeconds(40));
+        assigning.drain(sales).block();
+        assertThat(service.ownerOf(waitedLong)).isEqualTo(supportAgent.id());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.parley.assignment.application;
 
 import dev.parley.assignment.domain.AgentSeat;
+import dev.parley.assignment.domain.DepartmentRouting;
 import dev.parley.assignment.domain.WaitingConversation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +69,15 @@ final class FakeConversationService implements ConversationService {
 
     UUID ownerOf(UUID conversation) {
         return conversations.get(conversation).owner();
+    }
+
+    /** Routing as admins set it per department; a department missing here has none. */
+    final Map<UUID, DepartmentRouting> routings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Mono<DepartmentRouting> routing(UUID departmentId) {
+        calls.add("routing " + departmentId);
+        return Mono.justOrEmpty(routings.get(departmentId));
     }
 
     @Override

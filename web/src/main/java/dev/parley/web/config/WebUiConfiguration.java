@@ -23,11 +23,21 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class WebUiConfiguration {
 
     static final String CONSOLE_PAGE = "META-INF/resources/console/index.html";
+    /** The admin screens. */
+    static final String ADMIN_PAGE = "META-INF/resources/console/admin.html";
+    /** Where an agent's one-time link (invitation, password reset) leads. */
+    static final String PASSWORD_PAGE = "META-INF/resources/console/password.html";
 
     @Bean
     RouterFunction<ServerResponse> parleyConsolePage() {
         Resource page = new ClassPathResource(CONSOLE_PAGE);
+        Resource admin = new ClassPathResource(ADMIN_PAGE);
+        Resource password = new ClassPathResource(PASSWORD_PAGE);
         return RouterFunctions.route(RequestPredicates.GET("/console").or(RequestPredicates.GET("/console/")),
-                request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+                        request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page))
+                .andRoute(RequestPredicates.GET("/console/admin"),
+                        request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(admin))
+                .andRoute(RequestPredicates.GET("/console/password"),
+                        request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(password));
     }
 }

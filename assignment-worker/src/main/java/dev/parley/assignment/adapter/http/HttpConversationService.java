@@ -2,6 +2,8 @@ package dev.parley.assignment.adapter.http;
 
 import dev.parley.assignment.application.ConversationService;
 import dev.parley.assignment.domain.AgentSeat;
+import dev.parley.assignment.domain.DepartmentRouting;
+import dev.parley.assignment.domain.Strategy;
 import dev.parley.assignment.domain.WaitingConversation;
 import dev.parley.serviceclient.ServiceTokens;
 import java.time.Duration;
@@ -34,7 +36,7 @@ public final class HttpConversationService implements ConversationService {
         this.timeout = timeout;
     }
 
-    record DepartmentJson(UUID id, String name) {
+    record DepartmentJson(UUID id, String name, String strategy, Integer skillsFallbackSeconds) {
     }
 
     record AgentJson(UUID id, String status, int maxConcurrent, int openCount, Instant statusChangedAt,
@@ -56,6 +58,29 @@ public final class HttpConversationService implements ConversationService {
     @Override
     public Flux<UUID> departments() {
         return list("/api/v1/departments", DepartmentJson.class).map(DepartmentJson::id);
+    }
+
+    /** A strategy this worker does not know (a newer service) is treated as none: the worker's settings apply. */
+    @Override
+    public Mono<DepartmentRouting> routing(UUID departmentId) {
+        return authorized(token -> client.get().uri("/api/v1/departments/{id}", departmentId)
+                .headers(h -> h.setBearerAuth(token))
+                .exchangeToMono(response -> {
+                    if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                        return response.releaseBody().then(Mono.<DepartmentJson>empty());
+                    }
+                    return response.statusCode().is2xxSuccessful() ? response.bodyToMono(DepartmentJson.class)
+                            : response.createError();
+                }))
+                .flatMap(department -> {
+                    try {
+                        return Mono.just(new DepartmentRouting(Strategy.valueOf(String.valueOf(department.strategy())),
+                                department.skillsFallbackSeconds() == null ? null
+                                        : Duration.ofSeconds(department.skillsFallbackSeconds())));
+                    } catch (IllegalArgumentException unknown) {
+                        return Mono.empty();
+                    }
+                });
     }
 
     @Override

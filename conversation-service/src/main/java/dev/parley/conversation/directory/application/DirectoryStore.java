@@ -18,6 +18,9 @@ public interface DirectoryStore {
 
     Mono<Boolean> departmentExists(UUID departmentId);
 
-    /** Sets the status and returns the previous one; empty when there is no such agent. */
+    /**
+     * Sets the status and returns the previous one; empty when there is no such agent, or when a
+     * deactivated agent is to be anything but OFFLINE.
+     */
     Mono<AgentStatus> changeStatus(UUID agentId, AgentStatus status, Instant at);
 }

@@ -1,10 +1,20 @@
 package dev.parley.conversation.directory.config;
 
+import dev.parley.conversation.directory.adapter.r2dbc.R2dbcAgentLinks;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryAdmin;
 import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
+import dev.parley.conversation.directory.adapter.web.AdminController;
 import dev.parley.conversation.directory.adapter.web.DirectoryController;
 import dev.parley.conversation.directory.adapter.web.InternalDirectoryController;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
+import dev.parley.conversation.directory.application.AgentLinks;
+import dev.parley.conversation.directory.application.EditingDirectory;
+import dev.parley.conversation.directory.application.FollowingAgentLink;
+import dev.parley.conversation.directory.application.ManagingAgents;
+import dev.parley.conversation.directory.application.OwnedConversations;
+import dev.parley.conversation.identity.application.AgentAccounts;
+import dev.parley.conversation.identity.application.PasswordHasher;
+import dev.parley.conversation.identity.application.RefreshTokens;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryAdmin;
 import dev.parley.conversation.directory.application.DirectoryStore;
@@ -42,8 +52,39 @@ public class DirectoryConfiguration {
     }
 
     @Bean
-    DirectoryController directoryController(AdministeringDirectory administering, ChangingAgentStatus statuses) {
-        return new DirectoryController(administering, statuses);
+    AgentLinks agentLinks(DatabaseClient db) {
+        return new R2dbcAgentLinks(db);
+    }
+
+    @Bean
+    EditingDirectory editingDirectory(DirectoryAdmin admin, DirectoryStore directory, Clock clock) {
+        return new EditingDirectory(admin, directory, clock);
+    }
+
+    /** {@code owned} comes from the lifecycle, which requeues. */
+    @Bean
+    ManagingAgents managingAgents(AdministeringDirectory administering, DirectoryAdmin admin, DirectoryStore directory,
+                                  AgentLinks links, ChangingAgentStatus statuses, RefreshTokens refreshTokens,
+                                  OwnedConversations owned, Clock clock) {
+        return new ManagingAgents(administering, admin, directory, links, statuses, refreshTokens, owned, clock);
+    }
+
+    @Bean
+    FollowingAgentLink followingAgentLink(Transactions transactions, AgentLinks links, DirectoryStore directory,
+                                          AgentAccounts accounts, PasswordHasher hasher, RefreshTokens refreshTokens,
+                                          Clock clock) {
+        return new FollowingAgentLink(transactions, links, directory, accounts, hasher, refreshTokens, clock);
+    }
+
+    @Bean
+    DirectoryController directoryController(AdministeringDirectory administering, EditingDirectory editing,
+                                            ChangingAgentStatus statuses) {
+        return new DirectoryController(administering, editing, statuses);
+    }
+
+    @Bean
+    AdminController adminController(EditingDirectory editing, ManagingAgents agents, FollowingAgentLink links) {
+        return new AdminController(editing, agents, links);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.ConversationSnapshot;
 import java.time.Instant;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,4 +33,7 @@ public interface ConversationStore {
     Mono<Boolean> takeSeat(UUID agentId, boolean mustBeOnline);
 
     Mono<Void> releaseSeat(UUID agentId);
+
+    /** Ids of the open (ACTIVE or WAITING_ON_CUSTOMER) conversations the agent owns, as committed. */
+    Flux<UUID> openOwnedBy(UUID agentId);
 }

@@ -21,7 +21,9 @@ import dev.parley.conversation.lifecycle.application.IdleConversations;
 import dev.parley.conversation.lifecycle.application.ManagingParticipants;
 import dev.parley.conversation.lifecycle.application.MovingConversation;
 import dev.parley.conversation.lifecycle.application.ParticipantStore;
+import dev.parley.conversation.lifecycle.application.RequeueingOwnedConversations;
 import dev.parley.conversation.lifecycle.application.StartingConversation;
+import dev.parley.conversation.directory.application.OwnedConversations;
 import dev.parley.conversation.lifecycle.domain.InactivityPolicy;
 import dev.parley.conversation.lifecycle.domain.Lifecycle;
 import dev.parley.conversation.outbox.application.OutboxWakeUps;
@@ -134,6 +136,12 @@ public class LifecycleConfiguration {
     LifecycleController lifecycleController(StartingConversation starting, ChangingLifecycle lifecycle,
                                             ManagingParticipants participants) {
         return new LifecycleController(starting, lifecycle, participants);
+    }
+
+    /** For the directory: deactivating an agent requeues their open conversations. */
+    @Bean
+    OwnedConversations ownedConversations(ConversationStore conversations, ChangingLifecycle lifecycle) {
+        return new RequeueingOwnedConversations(conversations, lifecycle);
     }
 
     @Bean

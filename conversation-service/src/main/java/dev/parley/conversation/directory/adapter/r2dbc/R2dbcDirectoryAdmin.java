@@ -3,9 +3,15 @@ package dev.parley.conversation.directory.adapter.r2dbc;
 import dev.parley.conversation.directory.application.DirectoryAdmin;
 import dev.parley.conversation.directory.application.DirectoryStore;
 import dev.parley.conversation.directory.domain.Agent;
+import dev.parley.conversation.directory.domain.AgentSettings;
 import dev.parley.conversation.directory.domain.Inbox;
+import dev.parley.conversation.directory.domain.InboxSettings;
+import dev.parley.conversation.directory.domain.RoutingStrategy;
+import dev.parley.conversation.shared.adapter.r2dbc.Sql;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -24,15 +30,62 @@ public final class R2dbcDirectoryAdmin implements DirectoryAdmin {
 
     @Override
     public Mono<Boolean> createDepartment(Department department, Instant at) {
-        return db.sql("INSERT INTO department (id, name, created_at) VALUES (:id, :name, :at) ON CONFLICT (name) DO NOTHING")
-                .bind("id", department.id()).bind("name", department.name()).bind("at", at)
+        return Sql.bindNullable(db.sql("""
+                        INSERT INTO department (id, name, routing_strategy, skills_fallback_seconds, created_at)
+                        VALUES (:id, :name, :strategy, :fallback, :at) ON CONFLICT (name) DO NOTHING""")
+                        .bind("id", department.id()).bind("name", department.name())
+                        .bind("strategy", department.strategy().name()).bind("at", at),
+                        "fallback", department.skillsFallbackSeconds(), Integer.class)
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     @Override
     public Flux<Department> departments() {
-        return db.sql("SELECT id, name FROM department ORDER BY name")
-                .map(row -> new Department(row.get("id", UUID.class), row.get("name", String.class))).all();
+        return db.sql("SELECT id, name, routing_strategy, skills_fallback_seconds FROM department ORDER BY name")
+                .map(row -> department(row)).all();
+    }
+
+    @Override
+    public Mono<Department> department(UUID departmentId) {
+        return db.sql("SELECT id, name, routing_strategy, skills_fallback_seconds FROM department WHERE id = :id")
+                .bind("id", departmentId).map(row -> department(row)).one();
+    }
+
+    @Override
+    public Mono<Boolean> updateDepartment(Department department) {
+        return Sql.bindNullable(db.sql("""
+                        UPDATE department SET name = :name, routing_strategy = :strategy, skills_fallback_seconds = :fallback
+                        WHERE id = :id""")
+                        .bind("id", department.id()).bind("name", department.name())
+                        .bind("strategy", department.strategy().name()),
+                        "fallback", department.skillsFallbackSeconds(), Integer.class)
+                .fetch().rowsUpdated()
+                .flatMap(rows -> rows == 1 ? Mono.just(true) : Mono.<Boolean>empty())
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    @Override
+    public Mono<DepartmentUse> uses(UUID departmentId) {
+        return db.sql("""
+                        SELECT (SELECT count(*) FROM conversation WHERE department_id = :id) AS conversations,
+                               (SELECT count(*) FROM agent_department WHERE department_id = :id) AS agents,
+                               (SELECT count(*) FROM inbox WHERE default_department_id = :id) AS inboxes""")
+                .bind("id", departmentId)
+                .map(row -> new DepartmentUse(row.get("conversations", Long.class), row.get("agents", Long.class),
+                        row.get("inboxes", Long.class)))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> deleteDepartment(UUID departmentId) {
+        // agent_department cascades, so the guard checks it here; conversations and inboxes are
+        // also held by their foreign keys, should one arrive between the check and the delete.
+        return db.sql("""
+                        DELETE FROM department d WHERE d.id = :id
+                        AND NOT EXISTS (SELECT 1 FROM agent_department WHERE department_id = d.id)""")
+                .bind("id", departmentId)
+                .fetch().rowsUpdated().map(rows -> rows == 1)
+                .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(false));
     }
 
     @Override
@@ -50,6 +103,30 @@ public final class R2dbcDirectoryAdmin implements DirectoryAdmin {
     public Flux<Inbox> inboxes() {
         return db.sql("SELECT id FROM inbox ORDER BY created_at").map(row -> row.get("id", UUID.class)).all()
                 .concatMap(directory::inbox);
+    }
+
+    @Override
+    public Mono<Boolean> updateInbox(UUID inboxId, InboxSettings settings) {
+        var spec = db.sql("""
+                        UPDATE inbox SET name = :name, allowed_origins = :origins, widget_title = :title,
+                               widget_colour = :colour, greeting = :greeting, pre_chat_enabled = :preChat,
+                               bot_enabled = :bot, default_department_id = :department
+                        WHERE id = :id""")
+                .bind("id", inboxId).bind("name", settings.name())
+                .bind("origins", settings.allowedOrigins().toArray(String[]::new))
+                .bind("preChat", settings.preChatForm()).bind("bot", settings.botEnabled())
+                .bind("department", settings.defaultDepartmentId());
+        spec = Sql.bindNullable(spec, "title", settings.widgetTitle(), String.class);
+        spec = Sql.bindNullable(spec, "colour", settings.widgetColour(), String.class);
+        return Sql.bindNullable(spec, "greeting", settings.greeting(), String.class)
+                .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Boolean> replaceSecret(UUID inboxId, String hmacSecret) {
+        return db.sql("UPDATE inbox SET hmac_secret = :secret WHERE id = :id")
+                .bind("id", inboxId).bind("secret", hmacSecret)
+                .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     @Override
@@ -73,5 +150,41 @@ public final class R2dbcDirectoryAdmin implements DirectoryAdmin {
     public Flux<Agent> agents() {
         return db.sql("SELECT id FROM agent ORDER BY name").map(row -> row.get("id", UUID.class)).all()
                 .concatMap(directory::agent);
+    }
+
+    @Override
+    public Mono<Boolean> updateAgent(UUID agentId, AgentSettings settings) {
+        // One statement: the row and its departments change together or not at all.
+        return db.sql("""
+                        WITH changed AS (
+                            UPDATE agent SET name = :name, role = :role, max_concurrent = :max WHERE id = :id RETURNING id),
+                        dropped AS (
+                            DELETE FROM agent_department d USING changed
+                            WHERE d.agent_id = changed.id AND NOT d.department_id = ANY (:departments::uuid[])),
+                        added AS (
+                            INSERT INTO agent_department (agent_id, department_id)
+                            SELECT changed.id, department FROM changed, unnest(:departments::uuid[]) AS department
+                            ON CONFLICT DO NOTHING)
+                        SELECT count(*) AS updated FROM changed""")
+                .bind("id", agentId).bind("name", settings.name()).bind("role", settings.chosenRole())
+                .bind("max", settings.seats()).bind("departments", settings.departmentIds().toArray(UUID[]::new))
+                .map(row -> row.get("updated", Long.class) == 1).one();
+    }
+
+    @Override
+    public Mono<Agent> setActive(UUID agentId, boolean active, Instant at) {
+        return directory.agent(agentId).flatMap(before -> db.sql("""
+                        UPDATE agent SET deactivated_at = CASE WHEN :active THEN NULL ELSE coalesce(deactivated_at, :at) END,
+                               status = CASE WHEN :active THEN status ELSE 'OFFLINE' END,
+                               status_changed_at = CASE WHEN NOT :active AND status <> 'OFFLINE' THEN :at ELSE status_changed_at END
+                        WHERE id = :id""")
+                .bind("id", agentId).bind("active", active).bind("at", at)
+                .then().thenReturn(before));
+    }
+
+    private static Department department(Readable row) {
+        return new Department(row.get("id", UUID.class), row.get("name", String.class),
+                RoutingStrategy.valueOf(row.get("routing_strategy", String.class)),
+                row.get("skills_fallback_seconds", Integer.class));
     }
 }

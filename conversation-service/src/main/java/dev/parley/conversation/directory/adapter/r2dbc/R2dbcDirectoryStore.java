@@ -27,7 +27,9 @@ public final class R2dbcDirectoryStore implements DirectoryStore {
                 .map(row -> new Inbox(row.get("id", UUID.class), row.get("name", String.class),
                         row.get("public_key", String.class), Arrays.asList(row.get("allowed_origins", String[].class)),
                         Boolean.TRUE.equals(row.get("bot_enabled", Boolean.class)),
-                        row.get("default_department_id", UUID.class)))
+                        row.get("default_department_id", UUID.class), row.get("widget_title", String.class),
+                        row.get("widget_colour", String.class), row.get("greeting", String.class),
+                        Boolean.TRUE.equals(row.get("pre_chat_enabled", Boolean.class))))
                 .one();
     }
 
@@ -41,7 +43,7 @@ public final class R2dbcDirectoryStore implements DirectoryStore {
                         row.get("email", String.class), AgentRole.valueOf(row.get("role", String.class)),
                         row.get("max_concurrent", Integer.class), AgentStatus.valueOf(row.get("status", String.class)),
                         row.get("status_changed_at", Instant.class), row.get("open_count", Integer.class),
-                        Set.of(row.get("departments", UUID[].class))))
+                        Set.of(row.get("departments", UUID[].class)), row.get("deactivated_at", Instant.class) == null))
                 .one();
     }
 
@@ -64,7 +66,8 @@ public final class R2dbcDirectoryStore implements DirectoryStore {
                         UPDATE agent a SET status = :status,
                                status_changed_at = CASE WHEN a.status = :status THEN a.status_changed_at ELSE :at END
                         FROM (SELECT id, status FROM agent WHERE id = :id FOR UPDATE) before
-                        WHERE a.id = before.id
+                        -- a deactivated agent stays OFFLINE: any other status is refused as for an unknown agent
+                        WHERE a.id = before.id AND (a.deactivated_at IS NULL OR :status = 'OFFLINE')
                         RETURNING before.status AS previous""")
                 .bind("id", agentId).bind("status", status.name()).bind("at", at)
                 .map(row -> AgentStatus.valueOf(row.get("previous", String.class))).one();

@@ -3,6 +3,8 @@ package dev.parley.conversation.directory.adapter.web;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryAdmin;
+import dev.parley.conversation.directory.application.EditingDirectory;
+import dev.parley.conversation.directory.domain.DepartmentSettings;
 import dev.parley.conversation.directory.domain.Agent;
 import dev.parley.conversation.directory.domain.AgentStatus;
 import dev.parley.conversation.directory.domain.Inbox;
@@ -28,14 +30,14 @@ import reactor.core.publisher.Mono;
 public class DirectoryController {
 
     private final AdministeringDirectory administering;
+    private final EditingDirectory editing;
     private final ChangingAgentStatus statuses;
 
-    public DirectoryController(AdministeringDirectory administering, ChangingAgentStatus statuses) {
+    public DirectoryController(AdministeringDirectory administering, EditingDirectory editing,
+                               ChangingAgentStatus statuses) {
         this.administering = administering;
+        this.editing = editing;
         this.statuses = statuses;
-    }
-
-    public record DepartmentRequest(String name) {
     }
 
     public record InboxRequest(String name, List<String> allowedOrigins, boolean botEnabled, UUID defaultDepartmentId) {
@@ -48,8 +50,9 @@ public class DirectoryController {
     }
 
     @PostMapping("/api/v1/admin/departments")
-    public Mono<ResponseEntity<DirectoryAdmin.Department>> createDepartment(Caller caller, @RequestBody DepartmentRequest request) {
-        return Responses.with(administering.createDepartment(caller, request.name()), HttpStatus.CREATED);
+    public Mono<ResponseEntity<DirectoryAdmin.Department>> createDepartment(Caller caller,
+                                                                           @RequestBody DepartmentSettings request) {
+        return Responses.with(editing.createDepartment(caller, request), HttpStatus.CREATED);
     }
 
     @GetMapping("/api/v1/departments")

@@ -15,10 +15,11 @@ import reactor.core.publisher.Mono;
 /** The agent table, with the password hashes kept beside it in agent_password. */
 public final class R2dbcAgentAccounts implements AgentAccounts {
 
+    /** A deactivated agent is, to authentication, no agent: no login, no refresh, no OIDC sign-in. */
     private static final String SELECT_CREDENTIALS = """
             SELECT a.id, a.role, p.password_hash
             FROM agent a LEFT JOIN agent_password p ON p.agent_id = a.id
-            """;
+            WHERE a.deactivated_at IS NULL AND\s""";
     /**
      * Serializes first-admin creation across instances: without it, two instances configured with
      * different emails could each see "no admin yet" and both insert one. Any constant unique to
@@ -38,7 +39,7 @@ public final class R2dbcAgentAccounts implements AgentAccounts {
 
     @Override
     public Mono<AgentCredentials> findByEmail(String email) {
-        return db.sql(SELECT_CREDENTIALS + "WHERE lower(a.email) = lower(:email)")
+        return db.sql(SELECT_CREDENTIALS + "lower(a.email) = lower(:email)")
                 .bind("email", email)
                 .map(R2dbcAgentAccounts::credentials)
                 .one();
@@ -46,7 +47,7 @@ public final class R2dbcAgentAccounts implements AgentAccounts {
 
     @Override
     public Mono<AgentCredentials> findById(UUID agentId) {
-        return db.sql(SELECT_CREDENTIALS + "WHERE a.id = :id")
+        return db.sql(SELECT_CREDENTIALS + "a.id = :id")
                 .bind("id", agentId)
                 .map(R2dbcAgentAccounts::credentials)
                 .one();

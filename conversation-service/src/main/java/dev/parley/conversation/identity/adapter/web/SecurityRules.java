@@ -27,6 +27,8 @@ public final class SecurityRules {
     /** Endpoints that hand out tokens, reachable without one. */
     static final String[] TOKEN_ENDPOINTS = {
             "/api/v1/widget/sessions", "/api/v1/auth/login", "/api/v1/auth/refresh", "/internal/v1/auth/service-token",
+            // An agent's one-time link (invitation, password reset): its token is the authorization.
+            "/api/v1/agent-links/password",
     };
     /** How long a browser may cache the widget's CORS preflight; an hour spares a round trip per page. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);

@@ -10,6 +10,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Conversations and agent seats in PostgreSQL. */
@@ -45,6 +46,12 @@ public final class R2dbcConversationStore implements ConversationStore {
     public Mono<Conversation> lock(UUID conversationId) {
         return db.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id FOR UPDATE")
                 .bind("id", conversationId).map(R2dbcConversationStore::conversation).one();
+    }
+
+    @Override
+    public Flux<UUID> openOwnedBy(UUID agentId) {
+        return db.sql("SELECT id FROM conversation WHERE owner_id = :agent AND status IN ('ACTIVE', 'WAITING_ON_CUSTOMER')")
+                .bind("agent", agentId).map(row -> row.get("id", UUID.class)).all();
     }
 
     @Override
