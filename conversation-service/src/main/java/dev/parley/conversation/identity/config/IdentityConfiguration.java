@@ -42,6 +42,7 @@ import dev.parley.conversation.identity.application.TokenReader;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
+import dev.parley.events.spring.EngineProperties;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
@@ -217,7 +218,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    IssuingServiceToken issuingServiceToken(IdentityProperties properties, TokenIssuer issuer) {
+    IssuingServiceToken issuingServiceToken(IdentityProperties properties, EngineProperties engine, TokenIssuer issuer) {
+        ClusterSecrets.require(engine.engine(), properties);
         return new IssuingServiceToken(serviceClients(properties), issuer);
     }
 
