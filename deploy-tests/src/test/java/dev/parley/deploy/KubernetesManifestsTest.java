@@ -110,4 +110,25 @@ class KubernetesManifestsTest {
         assertThat(manifests.byKind("Secret")).singleElement()
                 .satisfies(secret -> assertThat(manifests.at(secret, "metadata.name")).asString().startsWith("parley-secrets-"));
     }
+
+    /**
+     * Issue 15, defect 5: topics took the broker's default replication factor, and the outbox
+     * leader's PostgreSQL session had no keepalive short enough to notice a vanished peer.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void topicsAreReplicatedAsTheOverlaySaysAndTheServiceNoticesADeadDatabaseSoon(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        assertThat(manifests.at(config(manifests), "data.PARLEY_EVENTS_KAFKA_REPLICATIONFACTOR"))
+                .isEqualTo(overlay.equals("prod") ? "3" : "1");
+        assertThat(manifests.at(manifests.deployment("conversation-service"), "spec.template.spec.securityContext.sysctls"))
+                .asString().contains("name=net.ipv4.tcp_keepalive_time, value=60");
+    }
+
+    private static Map<String, Object> config(Manifests manifests) {
+        return manifests.byKind("ConfigMap").stream()
+                .filter(map -> String.valueOf(manifests.at(map, "metadata.name")).startsWith("parley-config-"))
+                .findFirst().orElseThrow();
+    }
 }
