@@ -1,6 +1,7 @@
 package dev.parley.conversation.identity.config;
 
 import dev.parley.conversation.identity.adapter.bucket4j.Bucket4jLoginThrottle;
+import dev.parley.conversation.identity.adapter.bucket4j.Bucket4jWidgetSessionThrottle;
 import dev.parley.conversation.identity.adapter.crypto.BCryptPasswordHasher;
 import dev.parley.conversation.identity.adapter.jwt.BearerTokenAuthentication;
 import dev.parley.conversation.identity.adapter.jwt.NimbusTokenIssuer;
@@ -39,6 +40,7 @@ import dev.parley.conversation.identity.application.SigningKeyStore;
 import dev.parley.conversation.identity.application.StartingWidgetSession;
 import dev.parley.conversation.identity.application.TokenIssuer;
 import dev.parley.conversation.identity.application.TokenReader;
+import dev.parley.conversation.identity.application.WidgetSessionThrottle;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
@@ -129,6 +131,13 @@ public class IdentityConfiguration {
         return new Bucket4jLoginThrottle(
                 new Bucket4jLoginThrottle.Budget(login.perEmail().attempts(), login.perEmail().period()),
                 new Bucket4jLoginThrottle.Budget(login.perClient().attempts(), login.perClient().period()),
+                TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Bean
+    Bucket4jWidgetSessionThrottle widgetSessionThrottle(IdentityProperties properties) {
+        var perClient = properties.widgetSessions().perClient();
+        return new Bucket4jWidgetSessionThrottle(new Bucket4jLoginThrottle.Budget(perClient.attempts(), perClient.period()),
                 TimeMeter.SYSTEM_MILLISECONDS);
     }
 
@@ -231,8 +240,8 @@ public class IdentityConfiguration {
     // Web
 
     @Bean
-    WidgetSessionController widgetSessionController(StartingWidgetSession starting) {
-        return new WidgetSessionController(starting);
+    WidgetSessionController widgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle) {
+        return new WidgetSessionController(starting, throttle);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeys    how the shared signing keys are kept and rotated
  * @param passwords      how agents' passwords are hashed
  * @param login          brute-force protection of the login endpoint
+ * @param widgetSessions flood protection of the widget's session endpoint
  * @param bootstrapAdmin the first admin, created at startup when no admin exists
  * @param oidc           an OpenID Connect provider whose tokens agents may use instead of logging in
  * @param services       the services (gateway, worker) that may get SERVICE tokens, by client id
@@ -27,6 +28,7 @@ public record IdentityProperties(
         @DefaultValue SigningKeys signingKeys,
         @DefaultValue Passwords passwords,
         @DefaultValue Login login,
+        @DefaultValue WidgetSessions widgetSessions,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue Oidc oidc,
         Map<String, ServiceClient> services) {
@@ -97,6 +99,21 @@ public record IdentityProperties(
      * @param period   how long an exhausted budget takes to refill completely (it refills steadily)
      */
     public record PerClient(@DefaultValue("30") int attempts, @DefaultValue("15m") Duration period) {
+    }
+
+    /** @param perClient sessions one client address may start */
+    public record WidgetSessions(@DefaultValue SessionsPerClient perClient) {
+    }
+
+    /**
+     * Every page view with the widget starts a session (a returning visitor's too), so the budget
+     * is that of an office browsing behind one NAT address, while a script is held to one a second.
+     *
+     * @param attempts sessions from one address a full budget allows in a row; over it: 429
+     *                 {@code widget.rate_limited} with Retry-After
+     * @param period   how long an exhausted budget takes to refill completely (it refills steadily)
+     */
+    public record SessionsPerClient(@DefaultValue("60") int attempts, @DefaultValue("1m") Duration period) {
     }
 
     /**
