@@ -126,6 +126,16 @@ class KubernetesManifestsTest {
                 .asString().contains("name=net.ipv4.tcp_keepalive_time, value=60");
     }
 
+    /** Issue 15, defect 3: behind the ingress every visitor counted as the ingress. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void servicesCountTheClientTheIngressNames(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        assertThat(manifests.at(config(manifests), "data.PARLEY_CLIENTADDRESS_HEADER")).isEqualTo("X-Forwarded-For");
+        assertThat(manifests.at(config(manifests), "data.PARLEY_CLIENTADDRESS_TRUSTEDPROXIES")).asString().isNotBlank();
+    }
+
     private static Map<String, Object> config(Manifests manifests) {
         return manifests.byKind("ConfigMap").stream()
                 .filter(map -> String.valueOf(manifests.at(map, "metadata.name")).startsWith("parley-config-"))

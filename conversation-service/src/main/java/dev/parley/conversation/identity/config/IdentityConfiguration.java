@@ -17,6 +17,7 @@ import dev.parley.conversation.identity.adapter.r2dbc.R2dbcSigningKeyStore;
 import dev.parley.conversation.identity.adapter.web.AuthController;
 import dev.parley.conversation.identity.adapter.web.AuthProblems;
 import dev.parley.conversation.identity.adapter.web.CallerArgumentResolver;
+import dev.parley.conversation.identity.adapter.web.ClientAddress;
 import dev.parley.conversation.identity.adapter.web.JwksController;
 import dev.parley.conversation.identity.adapter.web.PasswordController;
 import dev.parley.conversation.identity.adapter.web.SecurityRules;
@@ -44,6 +45,7 @@ import dev.parley.conversation.identity.application.WidgetSessionThrottle;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
+import dev.parley.conversation.identity.domain.TrustedProxies;
 import dev.parley.events.spring.EngineProperties;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
@@ -75,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the store, widget sessions, agents' login, OIDC, service tokens, and the security rules.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, ClientAddressProperties.class})
 public class IdentityConfiguration {
 
     /**
@@ -240,14 +242,21 @@ public class IdentityConfiguration {
     // Web
 
     @Bean
-    WidgetSessionController widgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle) {
-        return new WidgetSessionController(starting, throttle);
+    WidgetSessionController widgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle,
+                                                    ClientAddress clientAddress) {
+        return new WidgetSessionController(starting, throttle, clientAddress);
+    }
+
+    /** Whose address the per-address limits count: the peer, or behind trusted proxies the client they name. */
+    @Bean
+    ClientAddress clientAddress(ClientAddressProperties properties) {
+        return new ClientAddress(properties.header(), TrustedProxies.of(properties.trustedProxies()));
     }
 
     @Bean
     AuthController authController(LoggingIn loggingIn, RefreshingTokens refreshing, LoggingOut loggingOut,
-                                  LoginThrottle throttle, Clock clock) {
-        return new AuthController(loggingIn, refreshing, loggingOut, throttle, clock);
+                                  LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
+        return new AuthController(loggingIn, refreshing, loggingOut, throttle, clientAddress, clock);
     }
 
     @Bean

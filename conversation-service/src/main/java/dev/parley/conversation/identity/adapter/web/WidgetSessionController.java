@@ -38,9 +38,12 @@ public class WidgetSessionController {
 
     private final StartingWidgetSession starting;
     private final WidgetSessionThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    public WidgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle) {
+    public WidgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle,
+                                   ClientAddress clientAddress) {
         this.starting = starting;
+        this.clientAddress = clientAddress;
         this.throttle = throttle;
     }
 
@@ -60,7 +63,7 @@ public class WidgetSessionController {
     public Mono<SessionResponse> start(@RequestBody StartRequest body,
                                        @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin,
                                        ServerHttpRequest http) {
-        Optional<Duration> wait = throttle.admit(ClientAddress.of(http));
+        Optional<Duration> wait = throttle.admit(clientAddress.of(http));
         if (wait.isPresent()) {
             return Mono.error(rateLimited(wait.get()));
         }
