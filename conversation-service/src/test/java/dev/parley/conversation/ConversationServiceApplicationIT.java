@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The service starts on real PostgreSQL and Kafka, migrates its schema and answers its probes. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "parley.identity.services.chat-gateway.secret=" + ConversationServiceApplicationIT.PRESENCE_SECRET})
+        "parley.identity.services.chat-gateway.secret=" + ConversationServiceApplicationIT.PRESENCE_SECRET,
+        "parley.identity.signing-keys.encryption-secret=signing-keys-secret-for-tests-0123456789"})
 @AutoConfigureMetrics // Boot tests turn metrics export off; the Prometheus endpoint is under test
 @DirtiesContext
 class ConversationServiceApplicationIT {

@@ -35,7 +35,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /** In the running service, an event appended in a transaction reaches Kafka and the meters show it. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "parley.identity.services.chat-gateway.secret=presence-secret-for-tests-0123456789")
+        properties = {"parley.identity.services.chat-gateway.secret=presence-secret-for-tests-0123456789",
+                "parley.identity.signing-keys.encryption-secret=signing-keys-secret-for-tests-0123456789"})
 @AutoConfigureMetrics // Boot tests turn metrics export off; the Prometheus endpoint is under test
 @DirtiesContext
 class OutboxWiringIT {

@@ -44,6 +44,9 @@ final class ClusterSecrets {
         if (presence == null || presence.secret() == null || presence.secret().isBlank()) {
             missing.add(PRESENCE_SETTING + " (the gateways report agents without sockets OFFLINE with it)");
         }
+        if (properties.signingKeys().encryptionSecret().isBlank()) {
+            missing.add(ENCRYPTION_SETTING + " (it seals the private signing keys in the database)");
+        }
         return missing;
     }
 }

@@ -57,7 +57,8 @@ public record IdentityProperties(
 
     /**
      * @param encryptionSecret seals private keys in the database (AES-256-GCM); at least 32 random
-     *                         characters. Empty: keys are stored unencrypted and a warning is logged
+     *                         characters. Empty: keys are stored unencrypted and a warning is logged;
+     *                         a cluster ({@code parley.engine=cluster}) refuses to start
      * @param rotateAfter      age at which a new signing key replaces the newest; old keys stay
      *                         published until the tokens they signed have expired
      * @param refreshInterval  how often an instance re-reads the keys, to pick up one another

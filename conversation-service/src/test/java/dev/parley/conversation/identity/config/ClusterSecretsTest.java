@@ -22,10 +22,20 @@ class ClusterSecretsTest {
                 .hasMessageContaining("parley.identity.services.chat-gateway.secret");
     }
 
+    /** Issue 15, defect 7: without it the private signing keys lay in the database in the clear. */
     @Test
-    void aClusterWithThePresenceSecretStarts() {
+    void aClusterWithoutTheSigningKeyEncryptionSecretRefusesNamingTheSetting() {
+        assertThatThrownBy(() -> ClusterSecrets.require(Engine.CLUSTER, identity(Map.of(
+                "parley.identity.services.chat-gateway.secret", SECRET))))
+                .hasMessageContaining("parley.identity.signing-keys.encryption-secret")
+                .hasMessageNotContaining("chat-gateway");
+    }
+
+    @Test
+    void aClusterWithBothSecretsStarts() {
         assertThat(ClusterSecrets.missing(Engine.CLUSTER, identity(Map.of(
-                "parley.identity.services.chat-gateway.secret", SECRET)))).isEmpty();
+                "parley.identity.services.chat-gateway.secret", SECRET,
+                "parley.identity.signing-keys.encryption-secret", SECRET)))).isEmpty();
     }
 
     @Test
