@@ -136,6 +136,24 @@ class KubernetesManifestsTest {
         assertThat(manifests.at(config(manifests), "data.PARLEY_CLIENTADDRESS_TRUSTEDPROXIES")).asString().isNotBlank();
     }
 
+    /**
+     * Issue 15, defect 7: only the gateways had a PodDisruptionBudget, and the gateway HPA scaled on
+     * JVM memory, which a heap sized to its limit keeps high whatever the load.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceHasADisruptionBudgetAndGatewaysScaleOnCpuAndSockets(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        for (String service : SERVICES) {
+            assertThat(manifests.at(manifests.one("PodDisruptionBudget", service), "spec.selector.matchLabels")).as(service)
+                    .isEqualTo(manifests.at(manifests.deployment(service), "spec.selector.matchLabels"));
+        }
+        var hpa = manifests.one("HorizontalPodAutoscaler", "chat-gateway");
+        assertThat(manifests.at(hpa, "spec.metrics")).asString()
+                .contains("name=cpu").contains("parley_gateway_sockets").doesNotContain("name=memory");
+    }
+
     private static Map<String, Object> config(Manifests manifests) {
         return manifests.byKind("ConfigMap").stream()
                 .filter(map -> String.valueOf(manifests.at(map, "metadata.name")).startsWith("parley-config-"))
