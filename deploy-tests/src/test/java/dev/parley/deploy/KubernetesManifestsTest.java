@@ -154,6 +154,28 @@ class KubernetesManifestsTest {
                 .contains("name=cpu").contains("parley_gateway_sockets").doesNotContain("name=memory");
     }
 
+    /**
+     * Issue 15, defect 7: attachments went to a directory on the pod's read-only root file system,
+     * so every upload failed. Production keeps them on S3; the one-pod dev overlay on a volume.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void attachmentsGoToAStoreEveryReplicaShares(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+        var data = config(manifests);
+
+        if (overlay.equals("prod")) {
+            assertThat(manifests.at(data, "data.PARLEY_ATTACHMENTS_STORE")).isEqualTo("s3");
+            assertThat(manifests.at(data, "data.PARLEY_ATTACHMENTS_S3_ENDPOINT")).asString().isNotBlank();
+        } else {
+            assertThat(manifests.at(data, "data.PARLEY_ATTACHMENTS_STORE")).isEqualTo("filesystem");
+            String directory = (String) manifests.at(data, "data.PARLEY_ATTACHMENTS_DIRECTORY");
+            assertThat(manifests.at(manifests.container("conversation-service"), "volumeMounts")).asString()
+                    .contains("mountPath=" + directory);
+            assertThat(manifests.one("PersistentVolumeClaim", "parley-attachments")).isNotNull();
+        }
+    }
+
     private static Map<String, Object> config(Manifests manifests) {
         return manifests.byKind("ConfigMap").stream()
                 .filter(map -> String.valueOf(manifests.at(map, "metadata.name")).startsWith("parley-config-"))
