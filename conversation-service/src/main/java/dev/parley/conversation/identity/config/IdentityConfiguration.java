@@ -247,9 +247,13 @@ public class IdentityConfiguration {
         return new WidgetSessionController(starting, throttle, clientAddress);
     }
 
-    /** Whose address the per-address limits count: the peer, or behind trusted proxies the client they name. */
+    /**
+     * Whose address the per-address limits count: the peer, or behind trusted proxies the client
+     * they name. Not named {@code clientAddress}: the gateway has a bean of that name, and standalone
+     * builds both.
+     */
     @Bean
-    ClientAddress clientAddress(ClientAddressProperties properties) {
+    ClientAddress requestClientAddress(ClientAddressProperties properties) {
         return new ClientAddress(properties.header(), TrustedProxies.of(properties.trustedProxies()));
     }
 
