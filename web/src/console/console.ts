@@ -6,6 +6,7 @@ import { MessageList } from '../shared/messages';
 import type { Detail, Envelope, HistoryPage, Message, Summary } from '../shared/protocol';
 import { ParleySocket, socketUrl } from '../shared/socket';
 import { Timeline } from '../shared/timeline';
+import { TypingSignal } from '../shared/typing';
 import { announceAssignment, askForNotifications } from './alerts';
 import { ConsoleAuth } from './auth';
 import { Directory } from './directory';
@@ -39,7 +40,8 @@ export class Console {
   private hits: SearchHit[] = [];
   private current: { summary: Summary | null; detail: Detail; timeline: Timeline } | null = null;
   private listsTimer: ReturnType<typeof setTimeout> | undefined;
-  private typingSentAt = 0;
+  private readonly typingSignal = new TypingSignal(
+    (conversationId, typing) => this.socket.notify('typing', { conversationId, typing }), Date.now, TYPING_EVERY_MS);
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
   private typingShown: ReturnType<typeof setTimeout> | undefined;
   private sentReadSeq = 0;
@@ -329,7 +331,10 @@ export class Console {
         this.say(`Not uploaded: ${(e as Error).message}`);
       }
     });
-    note.addEventListener('change', () => box.classList.toggle('note', note.checked));
+    note.addEventListener('change', () => {
+      box.classList.toggle('note', note.checked);
+      if (note.checked) this.stopTyping();
+    });
     const useCanned = async (shortcut: string) => {
       try {
         const rendered = await api<{ text: string }>(this.base, 'POST',
@@ -359,7 +364,7 @@ export class Console {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); void submit(); }
     });
     text.addEventListener('input', async () => {
-      this.typed();
+      this.typed(note.checked);
       const prefix = /^\/(\S*)$/.exec(text.value);
       if (!prefix) { replaceChildren(suggestions); return; }
       const replies = await api<{ shortcut: string; body: string }[]>(this.base, 'GET',
@@ -534,24 +539,18 @@ export class Console {
     }
   }
 
-  private typed(): void {
+  /** A private note tells the customer nothing (issue 15, defect 6): see TypingSignal. */
+  private typed(note: boolean): void {
     const current = this.current;
     if (!current) return;
-    const now = Date.now();
-    if (now - this.typingSentAt > TYPING_EVERY_MS) {
-      this.typingSentAt = now;
-      this.socket.notify('typing', { conversationId: current.detail.conversation.id, typing: true });
-    }
+    this.typingSignal.typed(current.detail.conversation.id, note);
     clearTimeout(this.typingIdle);
-    this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+    if (!note) this.typingIdle = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
   }
 
   private stopTyping(): void {
     clearTimeout(this.typingIdle);
-    if (this.typingSentAt && this.current) {
-      this.socket.notify('typing', { conversationId: this.current.detail.conversation.id, typing: false });
-    }
-    this.typingSentAt = 0;
+    this.typingSignal.stop();
   }
 
   private showTyping(conversationId: string, userId: string, typing: boolean): void {

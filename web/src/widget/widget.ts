@@ -1,4 +1,4 @@
-import { CHAT_ICON, CLIP_ICON, duration, h, icon, newId, replaceChildren } from '../shared/dom';
+import { CHAT_ICON, CLIP_ICON, h, icon, newId, replaceChildren } from '../shared/dom';
 import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
@@ -7,6 +7,7 @@ import type { Conversation, Detail, Envelope, HistoryPage, Message, Summary } fr
 import { ParleyError } from '../shared/protocol';
 import { ParleySocket, socketUrl } from '../shared/socket';
 import { Timeline } from '../shared/timeline';
+import { queueLine } from './queue';
 import { StoredSession, WidgetSession } from './session';
 import { STYLES } from './styles';
 
@@ -420,7 +421,3 @@ export class Widget {
   }
 }
 
-function queueLine(position: number, waitSeconds: number | null | undefined): string {
-  const place = position === 1 ? 'You are next in line' : `You are number ${position} in line`;
-  return waitSeconds != null ? `${place} — about ${duration(waitSeconds)}.` : `${place}.`;
-}

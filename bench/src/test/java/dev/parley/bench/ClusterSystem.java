@@ -97,6 +97,9 @@ final class ClusterSystem implements FloorSystem {
                 "--parley.events.kafka.bootstrap-servers=" + bootstrap,
                 "--parley.identity.services.chat-gateway.secret=" + GATEWAY_SECRET,
                 "--parley.identity.services.assignment-worker.secret=" + WORKER_SECRET,
+                "--parley.identity.signing-keys.encryption-secret=bench-signing-keys-secret-of-32-chars",
+                // every seeded customer comes from this machine's one address
+                "--parley.identity.widget-sessions.per-client.attempts=1000000",
                 "--parley.identity.bootstrap-admin.email=" + Seeding.ADMIN_EMAIL,
                 "--parley.identity.bootstrap-admin.password=" + Seeding.ADMIN_PASSWORD), classPath));
         ready(service, servicePort);

@@ -42,6 +42,8 @@ final class StandaloneSystem implements FloorSystem {
         List<String> arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--parley.standalone.demo.enabled=false",
+                // every seeded customer comes from this machine's one address
+                "--parley.identity.widget-sessions.per-client.attempts=1000000",
                 "--parley.identity.bootstrap-admin.email=" + Seeding.ADMIN_EMAIL,
                 "--parley.identity.bootstrap-admin.password=" + Seeding.ADMIN_PASSWORD));
         // one node holds customers and agents: the agents' budgets (see ClusterSystem) apply to it

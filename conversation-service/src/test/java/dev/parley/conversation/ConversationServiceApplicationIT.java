@@ -1,7 +1,9 @@
 package dev.parley.conversation;
 
-import dev.parley.conversation.fixtures.DatabaseProperties;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.conversation.fixtures.DatabaseProperties;
 
 import dev.parley.conversation.config.ConversationProperties;
 import dev.parley.testsupport.RealInfrastructure;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,10 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The service starts on real PostgreSQL and Kafka, migrates its schema and answers its probes. */
 @RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "parley.identity.services.chat-gateway.secret=" + ConversationServiceApplicationIT.PRESENCE_SECRET,
+        "parley.identity.signing-keys.encryption-secret=signing-keys-secret-for-tests-0123456789"})
 @AutoConfigureMetrics // Boot tests turn metrics export off; the Prometheus endpoint is under test
 @DirtiesContext
 class ConversationServiceApplicationIT {
+
+    static final String PRESENCE_SECRET = "presence-secret-for-tests-0123456789";
 
     private static TestDatabase database;
     private static TestKafka kafka;
@@ -92,5 +99,24 @@ class ConversationServiceApplicationIT {
     void settingsBindUnderParleyWithTheirDocumentedDefaults() {
         assertThat(properties.messages().maxLength()).isEqualTo(4000);
         assertThat(properties.messages().editWindow()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    /** Issue 15, 8a: without it the gateways never report agents OFFLINE, so they stay assigned. */
+    @Test
+    void aClusterWithoutThePresenceSecretRefusesToStartNamingTheSetting() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ConversationServiceApplication.class)
+                .run(clusterArguments()).close())
+                .hasStackTraceContaining("parley.identity.services.chat-gateway.secret");
+    }
+
+    private static String[] clusterArguments() {
+        return new String[] {"--server.port=0", "--parley.engine=cluster", "--parley.outbox.relay-enabled=false",
+                "--parley.conversation.inactivity.enabled=false",
+                "--parley.events.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--parley.events.topic-prefix=" + kafka.topicPrefix(),
+                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.username(),
+                "--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
+                "--spring.flyway.user=" + database.username(), "--spring.flyway.password=" + database.password(),
+                "--management.server.port=0"};
     }
 }

@@ -35,6 +35,18 @@ class ComposeFileTest {
                 "gateway-1", "gateway-2", "assignment-worker", "edge", "prometheus", "grafana");
     }
 
+    /** Issue 15, defect 3: behind the edge every visitor counted as the edge for per-address limits. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServiceCountsTheClientTheEdgeNamesNotTheEdge() {
+        var environment = (Map<String, Object>) ((Map<String, Object>) services().get("conversation-service")).get("environment");
+
+        assertThat(environment).containsEntry("PARLEY_CLIENTADDRESS_HEADER", "X-Forwarded-For")
+                .containsKey("PARLEY_CLIENTADDRESS_TRUSTEDPROXIES");
+        assertThat(Repository.read("deploy/compose/nginx.conf"))
+                .contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+    }
+
     @Test
     void aMisspeltKeyAndAMissingDependencyAreCaught() {
         var broken = Yaml.map(fixture("broken-compose.yml"));

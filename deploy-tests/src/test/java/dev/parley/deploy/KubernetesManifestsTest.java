@@ -110,4 +110,75 @@ class KubernetesManifestsTest {
         assertThat(manifests.byKind("Secret")).singleElement()
                 .satisfies(secret -> assertThat(manifests.at(secret, "metadata.name")).asString().startsWith("parley-secrets-"));
     }
+
+    /**
+     * Issue 15, defect 5: topics took the broker's default replication factor, and the outbox
+     * leader's PostgreSQL session had no keepalive short enough to notice a vanished peer.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void topicsAreReplicatedAsTheOverlaySaysAndTheServiceNoticesADeadDatabaseSoon(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        assertThat(manifests.at(config(manifests), "data.PARLEY_EVENTS_KAFKA_REPLICATIONFACTOR"))
+                .isEqualTo(overlay.equals("prod") ? "3" : "1");
+        assertThat(manifests.at(manifests.deployment("conversation-service"), "spec.template.spec.securityContext.sysctls"))
+                .asString().contains("name=net.ipv4.tcp_keepalive_time, value=60");
+    }
+
+    /** Issue 15, defect 3: behind the ingress every visitor counted as the ingress. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void servicesCountTheClientTheIngressNames(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        assertThat(manifests.at(config(manifests), "data.PARLEY_CLIENTADDRESS_HEADER")).isEqualTo("X-Forwarded-For");
+        assertThat(manifests.at(config(manifests), "data.PARLEY_CLIENTADDRESS_TRUSTEDPROXIES")).asString().isNotBlank();
+    }
+
+    /**
+     * Issue 15, defect 7: only the gateways had a PodDisruptionBudget, and the gateway HPA scaled on
+     * JVM memory, which a heap sized to its limit keeps high whatever the load.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceHasADisruptionBudgetAndGatewaysScaleOnCpuAndSockets(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+
+        for (String service : SERVICES) {
+            assertThat(manifests.at(manifests.one("PodDisruptionBudget", service), "spec.selector.matchLabels")).as(service)
+                    .isEqualTo(manifests.at(manifests.deployment(service), "spec.selector.matchLabels"));
+        }
+        var hpa = manifests.one("HorizontalPodAutoscaler", "chat-gateway");
+        assertThat(manifests.at(hpa, "spec.metrics")).asString()
+                .contains("name=cpu").contains("parley_gateway_sockets").doesNotContain("name=memory");
+    }
+
+    /**
+     * Issue 15, defect 7: attachments went to a directory on the pod's read-only root file system,
+     * so every upload failed. Production keeps them on S3; the one-pod dev overlay on a volume.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void attachmentsGoToAStoreEveryReplicaShares(String overlay) {
+        var manifests = new Manifests(Kustomize.render(overlay, scratch));
+        var data = config(manifests);
+
+        if (overlay.equals("prod")) {
+            assertThat(manifests.at(data, "data.PARLEY_ATTACHMENTS_STORE")).isEqualTo("s3");
+            assertThat(manifests.at(data, "data.PARLEY_ATTACHMENTS_S3_ENDPOINT")).asString().isNotBlank();
+        } else {
+            assertThat(manifests.at(data, "data.PARLEY_ATTACHMENTS_STORE")).isEqualTo("filesystem");
+            String directory = (String) manifests.at(data, "data.PARLEY_ATTACHMENTS_DIRECTORY");
+            assertThat(manifests.at(manifests.container("conversation-service"), "volumeMounts")).asString()
+                    .contains("mountPath=" + directory);
+            assertThat(manifests.one("PersistentVolumeClaim", "parley-attachments")).isNotNull();
+        }
+    }
+
+    private static Map<String, Object> config(Manifests manifests) {
+        return manifests.byKind("ConfigMap").stream()
+                .filter(map -> String.valueOf(manifests.at(map, "metadata.name")).startsWith("parley-config-"))
+                .findFirst().orElseThrow();
+    }
 }

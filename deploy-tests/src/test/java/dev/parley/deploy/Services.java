@@ -24,6 +24,7 @@ import org.springframework.http.client.ReactorResourceFactory;
 final class Services {
 
     static final String WORKER_SECRET = "worker-secret-for-deploy-tests-0123456789";
+    static final String GATEWAY_SECRET = "gateway-secret-for-deploy-tests-0123456789";
 
     private Services() {
     }
@@ -38,7 +39,10 @@ final class Services {
                 "--spring.flyway.user=" + database.username(),
                 "--spring.flyway.password=" + database.password(),
                 "--parley.events.kafka.client-id=conversation-service",
-                "--parley.identity.services.assignment-worker.secret=" + WORKER_SECRET), kafka);
+                "--parley.identity.services.assignment-worker.secret=" + WORKER_SECRET,
+                // what a cluster refuses to start without
+                "--parley.identity.services.chat-gateway.secret=" + GATEWAY_SECRET,
+                "--parley.identity.signing-keys.encryption-secret=signing-keys-secret-for-deploy-tests-0123"), kafka);
     }
 
     static ConfigurableApplicationContext gateway(ConfigurableApplicationContext service, TestKafka kafka, TestRedis redis) {

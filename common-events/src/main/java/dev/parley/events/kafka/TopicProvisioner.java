@@ -44,12 +44,17 @@ final class TopicProvisioner implements AutoCloseable {
     }
 
     private Mono<Void> create(String topic) {
-        List<NewTopic> topics = Set.of(topic, Topics.deadLetterOf(topic)).stream()
-                .map(name -> new NewTopic(name, Optional.of(settings.partitions()), Optional.empty()))
-                .toList();
+        List<NewTopic> topics = newTopics(settings, topic);
         return Mono.fromCompletionStage(() -> admin.createTopics(topics).all().toCompletionStage())
                 .onErrorResume(this::alreadyExists, ignored -> Mono.empty())
                 .then(everyPartitionLed(topics.stream().map(NewTopic::name).toList()));
+    }
+
+    /** The topic and its dead-letter topic, as this adapter creates them. */
+    static List<NewTopic> newTopics(KafkaSettings settings, String topic) {
+        return Set.of(topic, Topics.deadLetterOf(topic)).stream()
+                .map(name -> new NewTopic(name, Optional.of(settings.partitions()), Optional.of(settings.replicationFactor())))
+                .toList();
     }
 
     /**

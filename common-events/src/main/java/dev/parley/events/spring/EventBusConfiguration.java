@@ -26,7 +26,7 @@ public class EventBusConfiguration {
         }
         var kafka = properties.kafka();
         var settings = new KafkaSettings(kafka.bootstrapServers(), kafka.clientId(), properties.partitions(),
-                kafka.createTopics(), kafka.linger(), kafka.deliveryTimeout(), kafka.commitInterval(),
+                kafka.replicationFactor(), kafka.createTopics(), kafka.linger(), kafka.deliveryTimeout(), kafka.commitInterval(),
                 kafka.properties());
         return new KafkaEventBus(settings, deliverySettings, registry);
     }

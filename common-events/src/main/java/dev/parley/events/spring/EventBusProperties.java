@@ -25,6 +25,9 @@ public record EventBusProperties(
      * @param bootstrapServers Kafka bootstrap servers
      * @param clientId         prefix of client ids, shows in broker metrics
      * @param createTopics     create missing topics on first use
+     * @param replicationFactor copies of each partition of the topics this service creates, given
+     *                         explicitly instead of the broker's default: 1 fits one broker (dev,
+     *                         compose); production sets 3, so one broker lost loses no event
      * @param linger           producer linger; Kafka 4 defaults to 5 ms, which is chat latency we don't want
      * @param deliveryTimeout  how long one publish may take, retries included, before it fails
      * @param commitInterval   how often consumers commit; a crash replays at most this much
@@ -34,6 +37,7 @@ public record EventBusProperties(
             @DefaultValue("127.0.0.1:9092") String bootstrapServers,
             @DefaultValue("parley") String clientId,
             @DefaultValue("true") boolean createTopics,
+            @DefaultValue("1") short replicationFactor,
             @DefaultValue("1ms") Duration linger,
             @DefaultValue("30s") Duration deliveryTimeout,
             @DefaultValue("200ms") Duration commitInterval,

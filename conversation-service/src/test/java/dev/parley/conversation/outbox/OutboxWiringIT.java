@@ -13,8 +13,14 @@ import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.http.ActuatorProbe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +34,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** In the running service, an event appended in a transaction reaches Kafka and the meters show it. */
 @RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"parley.identity.services.chat-gateway.secret=presence-secret-for-tests-0123456789",
+                "parley.identity.signing-keys.encryption-secret=signing-keys-secret-for-tests-0123456789"})
 @AutoConfigureMetrics // Boot tests turn metrics export off; the Prometheus endpoint is under test
 @DirtiesContext
 class OutboxWiringIT {
@@ -78,5 +86,34 @@ class OutboxWiringIT {
                 .contains("parley_outbox_lag_seconds{application=\"conversation-service\"} 0.0")
                 .contains("parley_outbox_publish_failures_total{application=\"conversation-service\"} 0.0")
                 .contains("parley_outbox_quarantined_total{application=\"conversation-service\",reason=\"malformed\"} 0.0"));
+    }
+
+    /**
+     * Issue 15, defect 5: the leader's session had no TCP keepalive, so a peer that vanished without
+     * a FIN (a NAT or firewall dropping the flow) left the relay waiting on a dead socket, and the
+     * advisory lock held by PostgreSQL's side of it, for as long as the kernel cared to wait.
+     */
+    @Test
+    void theLeadersSessionToPostgresqlHasTcpKeepalive() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ss")), "needs ss (iproute2) to read socket options");
+        int port = await().atMost(PATIENCE).until(this::leaderClientPort, found -> found > 0);
+
+        var ss = new ProcessBuilder("/usr/bin/ss", "-tnoH", "state", "established", "( sport = :" + port + " )")
+                .redirectErrorStream(true).start();
+        String socket = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ss.waitFor();
+
+        assertThat(socket).as("the relay's own end of its session").contains(":" + port).contains("keepalive");
+    }
+
+    /** The client port of the session holding the relay's advisory lock, 0 while none does. */
+    private int leaderClientPort() throws SQLException {
+        try (var connection = database.openConnection(); var statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("""
+                     SELECT a.client_port FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                     WHERE l.locktype = 'advisory' AND l.classid = 1885434476 AND l.objid = 1702440303
+                       AND l.granted AND a.datname = current_database()""")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
     }
 }

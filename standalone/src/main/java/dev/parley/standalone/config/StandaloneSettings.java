@@ -17,12 +17,13 @@ import org.springframework.core.env.MapPropertySource;
  * The settings the three services need to find each other inside one process, derived before the
  * context starts:
  * <ul>
- *   <li>the gateway and the worker call conversation-service over loopback HTTP on this process's
- *       own port (their HTTP clients are the contract between the services; see docs/architecture.md),
- *       so a requested port 0 is pinned to a free port first, held by {@link PortReservation} until
- *       the server binds it: the URLs are fixed when beans are built, before the server binds;</li>
- *   <li>the worker's client secret is random at each start and given to both sides: nobody outside
- *       this process needs it;</li>
+ *   <li>the worker and the gateway's presence reporter call conversation-service over loopback HTTP
+ *       on this process's own port (the gateway's commands do not: they are in-process calls), so a
+ *       requested port 0 is pinned to a free port first, held by {@link PortReservation} until the
+ *       server binds it: the URLs are fixed when beans are built, before the server binds;</li>
+ *   <li>the worker's and the gateway's client secrets are random at each start and given to both
+ *       sides: nobody outside this process needs them. Without the gateway's, agents who closed
+ *       the console were never reported OFFLINE (issue 15, 8a);</li>
  *   <li>the database: the PostgreSQL that {@code PARLEY_DB_URL} ({@code [jdbc:]postgresql://host:port/db})
  *       names, which sets the R2DBC and the Flyway URL together; when it is not set,
  *       {@link EmbeddedDatabaseStartup} runs an embedded one in the data directory, so a first start
@@ -36,6 +37,7 @@ import org.springframework.core.env.MapPropertySource;
 public final class StandaloneSettings implements EnvironmentPostProcessor, Ordered {
 
     static final String WORKER_CLIENT_ID = "assignment-worker";
+    static final String GATEWAY_CLIENT_ID = "chat-gateway";
     static final String DATABASE_URL = "PARLEY_DB_URL";
     /** 32 random bytes, hex: above the conversation service's 32-character minimum for service secrets. */
     private static final int SECRET_BYTES = 32;
@@ -63,6 +65,10 @@ public final class StandaloneSettings implements EnvironmentPostProcessor, Order
         derived.put("parley.identity.services." + WORKER_CLIENT_ID + ".secret", secret);
         derived.put("parley.assignment.client-id", WORKER_CLIENT_ID);
         derived.put("parley.assignment.client-secret", secret);
+        String gatewaySecret = HexFormat.of().formatHex(randomBytes());
+        derived.put("parley.identity.services." + GATEWAY_CLIENT_ID + ".secret", gatewaySecret);
+        derived.put("parley.gateway.presence.client-id", GATEWAY_CLIENT_ID);
+        derived.put("parley.gateway.presence.client-secret", gatewaySecret);
         derived.put("parley.attachments.directory",
                 DataDirectory.from(environment::getProperty).attachments().toString());
         String databaseUrl = environment.getProperty(DATABASE_URL, "");

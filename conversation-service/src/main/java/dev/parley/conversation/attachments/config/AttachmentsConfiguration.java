@@ -12,6 +12,7 @@ import dev.parley.conversation.attachments.application.AttachingToMessages;
 import dev.parley.conversation.attachments.application.AttachmentAccess;
 import dev.parley.conversation.attachments.application.AttachmentStore;
 import dev.parley.conversation.attachments.application.BlobStore;
+import dev.parley.conversation.attachments.application.CheckingBlobStore;
 import dev.parley.conversation.attachments.application.DownloadingAttachment;
 import dev.parley.conversation.attachments.application.LinkSecrets;
 import dev.parley.conversation.attachments.application.SharingAttachment;
@@ -28,7 +29,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -60,6 +63,8 @@ public class AttachmentsConfiguration {
     static final int MULTIPART_HEADER_BYTES = 8 * 1024;
     /** A file and a few fields; a request with hundreds of parts is an attack, not an upload. */
     static final int MULTIPART_MAX_PARTS = 8;
+    /** Long enough for a slow object store at start, short enough that a hung one fails it visibly. */
+    private static final Duration STORE_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     WebFluxConfigurer multipartLimits(AttachmentsProperties properties) {
@@ -100,6 +105,17 @@ public class AttachmentsConfiguration {
             return new S3BlobStore(s3Client(properties.s3()), properties.s3().bucket());
         }
         return new FilesystemBlobStore(Path.of(properties.directory()));
+    }
+
+    /** A store that cannot take a file fails the start, not the first upload. */
+    @Bean
+    ApplicationRunner attachmentStoreIsWritable(BlobStore blobs, AttachmentsProperties properties) {
+        String description = properties.store() == AttachmentsProperties.Store.S3
+                ? "s3, bucket " + properties.s3().bucket() + (properties.s3().endpoint().isBlank() ? "" : " at " + properties.s3().endpoint())
+                : "filesystem, directory " + Path.of(properties.directory()).toAbsolutePath();
+        Path spool = properties.spoolDirectory().isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(properties.spoolDirectory());
+        return arguments -> CheckingBlobStore.verify(blobs, spool, description, STORE_CHECK_TIMEOUT);
     }
 
     static S3Client s3Client(AttachmentsProperties.S3 s3) {

@@ -1,6 +1,7 @@
 package dev.parley.conversation.identity.config;
 
 import dev.parley.conversation.identity.adapter.bucket4j.Bucket4jLoginThrottle;
+import dev.parley.conversation.identity.adapter.bucket4j.Bucket4jWidgetSessionThrottle;
 import dev.parley.conversation.identity.adapter.crypto.BCryptPasswordHasher;
 import dev.parley.conversation.identity.adapter.jwt.BearerTokenAuthentication;
 import dev.parley.conversation.identity.adapter.jwt.NimbusTokenIssuer;
@@ -16,6 +17,7 @@ import dev.parley.conversation.identity.adapter.r2dbc.R2dbcSigningKeyStore;
 import dev.parley.conversation.identity.adapter.web.AuthController;
 import dev.parley.conversation.identity.adapter.web.AuthProblems;
 import dev.parley.conversation.identity.adapter.web.CallerArgumentResolver;
+import dev.parley.conversation.identity.adapter.web.ClientAddress;
 import dev.parley.conversation.identity.adapter.web.JwksController;
 import dev.parley.conversation.identity.adapter.web.PasswordController;
 import dev.parley.conversation.identity.adapter.web.SecurityRules;
@@ -39,9 +41,12 @@ import dev.parley.conversation.identity.application.SigningKeyStore;
 import dev.parley.conversation.identity.application.StartingWidgetSession;
 import dev.parley.conversation.identity.application.TokenIssuer;
 import dev.parley.conversation.identity.application.TokenReader;
+import dev.parley.conversation.identity.application.WidgetSessionThrottle;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
+import dev.parley.conversation.identity.domain.TrustedProxies;
+import dev.parley.events.spring.EngineProperties;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the store, widget sessions, agents' login, OIDC, service tokens, and the security rules.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, ClientAddressProperties.class})
 public class IdentityConfiguration {
 
     /**
@@ -128,6 +133,13 @@ public class IdentityConfiguration {
         return new Bucket4jLoginThrottle(
                 new Bucket4jLoginThrottle.Budget(login.perEmail().attempts(), login.perEmail().period()),
                 new Bucket4jLoginThrottle.Budget(login.perClient().attempts(), login.perClient().period()),
+                TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    @Bean
+    Bucket4jWidgetSessionThrottle widgetSessionThrottle(IdentityProperties properties) {
+        var perClient = properties.widgetSessions().perClient();
+        return new Bucket4jWidgetSessionThrottle(new Bucket4jLoginThrottle.Budget(perClient.attempts(), perClient.period()),
                 TimeMeter.SYSTEM_MILLISECONDS);
     }
 
@@ -217,7 +229,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    IssuingServiceToken issuingServiceToken(IdentityProperties properties, TokenIssuer issuer) {
+    IssuingServiceToken issuingServiceToken(IdentityProperties properties, EngineProperties engine, TokenIssuer issuer) {
+        ClusterSecrets.require(engine.engine(), properties);
         return new IssuingServiceToken(serviceClients(properties), issuer);
     }
 
@@ -229,14 +242,25 @@ public class IdentityConfiguration {
     // Web
 
     @Bean
-    WidgetSessionController widgetSessionController(StartingWidgetSession starting) {
-        return new WidgetSessionController(starting);
+    WidgetSessionController widgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle,
+                                                    ClientAddress clientAddress) {
+        return new WidgetSessionController(starting, throttle, clientAddress);
+    }
+
+    /**
+     * Whose address the per-address limits count: the peer, or behind trusted proxies the client
+     * they name. Not named {@code clientAddress}: the gateway has a bean of that name, and standalone
+     * builds both.
+     */
+    @Bean
+    ClientAddress requestClientAddress(ClientAddressProperties properties) {
+        return new ClientAddress(properties.header(), TrustedProxies.of(properties.trustedProxies()));
     }
 
     @Bean
     AuthController authController(LoggingIn loggingIn, RefreshingTokens refreshing, LoggingOut loggingOut,
-                                  LoginThrottle throttle, Clock clock) {
-        return new AuthController(loggingIn, refreshing, loggingOut, throttle, clock);
+                                  LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
+        return new AuthController(loggingIn, refreshing, loggingOut, throttle, clientAddress, clock);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeys    how the shared signing keys are kept and rotated
  * @param passwords      how agents' passwords are hashed
  * @param login          brute-force protection of the login endpoint
+ * @param widgetSessions flood protection of the widget's session endpoint
  * @param bootstrapAdmin the first admin, created at startup when no admin exists
  * @param oidc           an OpenID Connect provider whose tokens agents may use instead of logging in
  * @param services       the services (gateway, worker) that may get SERVICE tokens, by client id
@@ -27,6 +28,7 @@ public record IdentityProperties(
         @DefaultValue SigningKeys signingKeys,
         @DefaultValue Passwords passwords,
         @DefaultValue Login login,
+        @DefaultValue WidgetSessions widgetSessions,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue Oidc oidc,
         Map<String, ServiceClient> services) {
@@ -55,7 +57,8 @@ public record IdentityProperties(
 
     /**
      * @param encryptionSecret seals private keys in the database (AES-256-GCM); at least 32 random
-     *                         characters. Empty: keys are stored unencrypted and a warning is logged
+     *                         characters. Empty: keys are stored unencrypted and a warning is logged;
+     *                         a cluster ({@code parley.engine=cluster}) refuses to start
      * @param rotateAfter      age at which a new signing key replaces the newest; old keys stay
      *                         published until the tokens they signed have expired
      * @param refreshInterval  how often an instance re-reads the keys, to pick up one another
@@ -97,6 +100,21 @@ public record IdentityProperties(
      * @param period   how long an exhausted budget takes to refill completely (it refills steadily)
      */
     public record PerClient(@DefaultValue("30") int attempts, @DefaultValue("15m") Duration period) {
+    }
+
+    /** @param perClient sessions one client address may start */
+    public record WidgetSessions(@DefaultValue SessionsPerClient perClient) {
+    }
+
+    /**
+     * Every page view with the widget starts a session (a returning visitor's too), so the budget
+     * is that of an office browsing behind one NAT address, while a script is held to one a second.
+     *
+     * @param attempts sessions from one address a full budget allows in a row; over it: 429
+     *                 {@code widget.rate_limited} with Retry-After
+     * @param period   how long an exhausted budget takes to refill completely (it refills steadily)
+     */
+    public record SessionsPerClient(@DefaultValue("60") int attempts, @DefaultValue("1m") Duration period) {
     }
 
     /**

@@ -14,8 +14,10 @@ import dev.parley.conversation.outbox.application.OutboxWakeUps;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.json.EventCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -42,6 +44,19 @@ public class OutboxConfiguration {
     @Bean
     OutboxBacklog outboxBacklog(DatabaseClient databaseClient) {
         return new R2dbcOutboxBacklog(databaseClient);
+    }
+
+    /**
+     * TCP keepalive on PostgreSQL connections, the relay leader's above all: one long-lived session
+     * that mostly waits on LISTEN, and without keepalive a peer gone without a FIN (a NAT or
+     * firewall dropping the flow, a host lost) leaves it waiting on a dead socket (issue 15, defect
+     * 5). The leader's connection comes from the same PostgreSQL factory, so every connection gets
+     * it. How soon a dead peer is noticed is the kernel's {@code net.ipv4.tcp_keepalive_*} (Linux:
+     * after 2 h idle by default; the Kubernetes manifests lower it, docs/operations.md).
+     */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer postgresTcpKeepAlive() {
+        return options -> options.option(PostgresqlConnectionFactoryProvider.TCP_KEEPALIVE, true);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.lifecycle.application.ConversationStore;
 import dev.parley.conversation.lifecycle.domain.ConversationStatus;
 import dev.parley.conversation.outbox.application.Outbox;
+import dev.parley.conversation.queue.domain.WaitEstimate;
 import dev.parley.conversation.reading.application.ConversationQueries;
 import dev.parley.conversation.reading.application.ConversationQueries.ConversationSummary;
 import dev.parley.conversation.lifecycle.application.AccessPolicy;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tells waiting customers where they stand: position in their department's queue (requeued first,
- * then oldest) and an estimate from the department's recent assignment rate. The assignment worker
+ * then oldest) and an estimate from the free seats of its online agents and its recent assignment
+ * rate, or none where nobody can tell ({@link WaitEstimate}). The assignment worker
  * asks for an announcement after it drained a department; the widget reads its own position on load.
  */
 public final class AnnouncingQueuePositions {
@@ -56,7 +58,7 @@ public final class AnnouncingQueuePositions {
         this.clock = clock;
     }
 
-    /** Where one conversation stands now. */
+    /** Where one conversation stands now; {@code estimatedWaitSeconds} is null when unknown. */
     public record Position(int position, Long estimatedWaitSeconds) {
     }
 
@@ -66,7 +68,7 @@ public final class AnnouncingQueuePositions {
             return Mono.just(Outcome.rejected(AccessPolicy.FORBIDDEN, "queue announcements are for services"));
         }
         return transactions.inTransaction(() -> Mono.zip(queries.queue(departmentId, ANNOUNCED).collectList(),
-                        interval(departmentId))
+                        interval(departmentId), estimate(departmentId))
                 .flatMap(read -> {
                     Instant now = clock.instant();
                     List<ConversationSummary> waiting = read.getT1();
@@ -75,7 +77,7 @@ public final class AnnouncingQueuePositions {
                         ConversationSummary conversation = waiting.get(i);
                         events.add(EventEnvelope.of(UuidV7.next(now), conversation.id(), null, now, Actor.system(),
                                 Audience.users(Set.of(conversation.customerId())),
-                                new EventData.QueuePosition(departmentId, i + 1, estimate(read.getT2(), i + 1), now)));
+                                new EventData.QueuePosition(departmentId, i + 1, seconds(read.getT3(), read.getT2(), i + 1), now)));
                     }
                     return outbox.append(topics.conversationEvents(), events).thenReturn(Outcome.accepted(events.size()));
                 }));
@@ -90,8 +92,10 @@ public final class AnnouncingQueuePositions {
                     if (conversation.status() != ConversationStatus.QUEUED) {
                         return Mono.just(Outcome.<Position>rejected(NOT_QUEUED, "the conversation is not waiting in a queue"));
                     }
-                    return Mono.zip(queries.positionInQueue(conversationId), interval(conversation.departmentId()))
-                            .map(read -> Outcome.accepted(new Position(read.getT1(), estimate(read.getT2(), read.getT1()))));
+                    return Mono.zip(queries.positionInQueue(conversationId), interval(conversation.departmentId()),
+                                    estimate(conversation.departmentId()))
+                            .map(read -> Outcome.accepted(new Position(read.getT1(),
+                                    seconds(read.getT3(), read.getT2(), read.getT1()))));
                 }))
                 .defaultIfEmpty(Outcome.rejected(AccessPolicy.notFound()));
     }
@@ -100,8 +104,11 @@ public final class AnnouncingQueuePositions {
         return queries.recentAssignmentInterval(departmentId).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 
-    /** Position times the recent time between two assignments in the department; unknown without history. */
-    private static Long estimate(Optional<Duration> interval, int position) {
-        return interval.map(between -> between.multipliedBy(position).toSeconds()).orElse(null);
+    private Mono<WaitEstimate> estimate(UUID departmentId) {
+        return queries.seats(departmentId).map(seats -> new WaitEstimate(seats.onlineAgents(), seats.freeSeats()));
+    }
+
+    private static Long seconds(WaitEstimate estimate, Optional<Duration> interval, int position) {
+        return estimate.forPlace(position, interval).map(Duration::toSeconds).orElse(null);
     }
 }

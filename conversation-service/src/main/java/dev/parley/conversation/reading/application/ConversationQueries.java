@@ -44,6 +44,15 @@ public interface ConversationQueries {
      */
     Mono<Duration> recentAssignmentInterval(UUID departmentId);
 
+    /**
+     * The department's agents who are ONLINE and the room they have left (each agent's max
+     * concurrent less open, at least 0, summed): what tells a wait that will end from one nobody can tell.
+     */
+    Mono<Seats> seats(UUID departmentId);
+
+    record Seats(int onlineAgents, int freeSeats) {
+    }
+
     record ReactionCount(UUID messageId, String emoji, List<UUID> userIds) {
     }
 

@@ -1,6 +1,7 @@
 package dev.parley.conversation.shared.config;
 
 import dev.parley.conversation.shared.adapter.r2dbc.R2dbcTransactions;
+import dev.parley.conversation.shared.adapter.web.FrameworkProblems;
 import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.events.json.EventCodec;
 import org.springframework.context.annotation.Bean;
@@ -8,13 +9,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** What every context shares: the event codec and transactions. */
+/** What every context shares: the event codec, transactions and the framework's problems. */
 @Configuration(proxyBeanMethods = false)
 public class SharedConfiguration {
 
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    /** Framework refusals as problems with a {@code code}; takes the place of Spring Boot's handler. */
+    @Bean
+    FrameworkProblems frameworkProblems() {
+        return new FrameworkProblems();
     }
 
     @Bean

@@ -38,10 +38,12 @@ public class AuthController {
     private final RefreshingTokens refreshing;
     private final LoggingOut loggingOut;
     private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
     private final Clock clock;
 
     public AuthController(LoggingIn loggingIn, RefreshingTokens refreshing, LoggingOut loggingOut,
-                          LoginThrottle throttle, Clock clock) {
+                          LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
+        this.clientAddress = clientAddress;
         this.loggingIn = loggingIn;
         this.refreshing = refreshing;
         this.loggingOut = loggingOut;
@@ -65,7 +67,7 @@ public class AuthController {
 
     @PostMapping("/api/v1/auth/login")
     public Mono<ResponseEntity<TokenResponse>> login(@RequestBody LoginRequest body, ServerHttpRequest request) {
-        String client = ClientAddress.of(request);
+        String client = clientAddress.of(request);
         Optional<Duration> wait = throttle.admit(body.email(), client);
         if (wait.isPresent()) {
             return Mono.error(rateLimited(wait.get()));

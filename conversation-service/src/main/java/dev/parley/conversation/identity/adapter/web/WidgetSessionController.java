@@ -1,15 +1,18 @@
 package dev.parley.conversation.identity.adapter.web;
 
 import dev.parley.conversation.identity.application.StartingWidgetSession;
+import dev.parley.conversation.identity.application.WidgetSessionThrottle;
 import dev.parley.conversation.identity.domain.CustomerProfile;
 import dev.parley.conversation.shared.adapter.web.ProblemException;
 import dev.parley.conversation.shared.domain.Rejection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,6 +29,7 @@ public class WidgetSessionController {
     /** RFC 5321's limit on an address path. */
     static final int MAX_EMAIL = 320;
     static final String INVALID = "widget.request_invalid";
+    public static final String RATE_LIMITED = "widget.rate_limited";
 
     private static final Map<String, HttpStatus> STATUSES = Map.of(
             StartingWidgetSession.INBOX_UNKNOWN, HttpStatus.NOT_FOUND,
@@ -33,9 +37,14 @@ public class WidgetSessionController {
             StartingWidgetSession.USER_HASH_INVALID, HttpStatus.FORBIDDEN);
 
     private final StartingWidgetSession starting;
+    private final WidgetSessionThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    public WidgetSessionController(StartingWidgetSession starting) {
+    public WidgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle,
+                                   ClientAddress clientAddress) {
         this.starting = starting;
+        this.clientAddress = clientAddress;
+        this.throttle = throttle;
     }
 
     /**
@@ -52,7 +61,12 @@ public class WidgetSessionController {
 
     @PostMapping("/api/v1/widget/sessions")
     public Mono<SessionResponse> start(@RequestBody StartRequest body,
-                                       @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
+                                       @RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin,
+                                       ServerHttpRequest http) {
+        Optional<Duration> wait = throttle.admit(clientAddress.of(http));
+        if (wait.isPresent()) {
+            return Mono.error(rateLimited(wait.get()));
+        }
         validate(body);
         var request = new StartingWidgetSession.Request(body.inboxKey(), present(body.visitorToken()),
                 present(body.userId()), present(body.userHash()),
@@ -60,6 +74,15 @@ public class WidgetSessionController {
         return starting.start(request)
                 .flatMap(outcome -> Outcomes.valueOf(outcome, STATUSES))
                 .map(session -> new SessionResponse(session.token().value(), session.customerId(), session.token().expiresAt()));
+    }
+
+    private static ProblemException rateLimited(Duration wait) {
+        // Whole seconds, rounded up: Retry-After has no fractions, and 0 would invite a retry too soon.
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ProblemException problem = ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
+                "Too many widget sessions from this address; retry in " + seconds + " s.");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problem;
     }
 
     private static void validate(StartRequest body) {

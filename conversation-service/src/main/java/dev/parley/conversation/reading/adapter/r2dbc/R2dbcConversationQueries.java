@@ -86,6 +86,17 @@ public final class R2dbcConversationQueries implements ConversationQueries {
     }
 
     @Override
+    public Mono<Seats> seats(UUID departmentId) {
+        return db.sql("""
+                        SELECT count(*) AS online, COALESCE(sum(GREATEST(a.max_concurrent - a.open_count, 0)), 0) AS free
+                        FROM agent a JOIN agent_department d ON d.agent_id = a.id
+                        WHERE d.department_id = :department AND a.status = 'ONLINE'""")
+                .bind("department", departmentId)
+                .map(row -> new Seats(row.get("online", Long.class).intValue(), row.get("free", Number.class).intValue()))
+                .one();
+    }
+
+    @Override
     public Mono<Duration> recentAssignmentInterval(UUID departmentId) {
         return db.sql("""
                         SELECT count(*) AS n, extract(epoch FROM max(occurred_at) - min(occurred_at)) AS span

@@ -1,0 +1,20 @@
+package dev.parley.conversation.identity.config;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the client's address is read from behind proxies, under {@code parley.client-address}:
+ * the per-address limits (logins, widget sessions) count it. The same keys serve every service
+ * that counts per address.
+ *
+ * @param header         the header the proxies in front append the client's address to, e.g.
+ *                       {@code X-Forwarded-For}; read from the right, past trusted proxies. Empty:
+ *                       no header is believed and the peer address counts
+ * @param trustedProxies the proxies (CIDRs or addresses, e.g. {@code 10.0.0.0/8}) whose header is
+ *                       believed; required with a header. A request from any other peer counts as its peer
+ */
+@ConfigurationProperties("parley.client-address")
+public record ClientAddressProperties(@DefaultValue("") String header, @DefaultValue List<String> trustedProxies) {
+}
