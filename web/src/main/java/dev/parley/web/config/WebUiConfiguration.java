@@ -28,6 +28,12 @@ public class WebUiConfiguration {
     /** Where an agent's one-time link (invitation, password reset) leads. */
     static final String PASSWORD_PAGE = "META-INF/resources/console/password.html";
 
+    /** CSP, framing and referrer rules of the console's and the demo's pages. */
+    @Bean
+    PageSecurityHeaders parleyPageSecurityHeaders() {
+        return new PageSecurityHeaders();
+    }
+
     @Bean
     RouterFunction<ServerResponse> parleyConsolePage() {
         Resource page = new ClassPathResource(CONSOLE_PAGE);
