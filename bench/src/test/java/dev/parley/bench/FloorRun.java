@@ -31,6 +31,8 @@ final class FloorRun {
     private JsonNode totals;
     private OptionalInt knee = OptionalInt.empty();
     private boolean kneeSearched;
+    /** Why the steps after a reset that failed were not run; {@code null} while the floor is whole. */
+    private String broken;
 
     FloorRun(FloorSystem system, BenchSettings settings, Path directory) {
         this.system = system;
@@ -60,16 +62,24 @@ final class FloorRun {
             StepRow warmup = step(load, meters, "warmup", warmupRate, settings.warmupSeconds());
             log("warm-up " + warmup.status() + ", read " + Math.round(warmup.achieved()) + " msg/s");
             for (int rate : rates) {
+                if (broken != null) {
+                    notes.add("not run (" + broken + "): " + rate + " msg/s");
+                    continue;
+                }
                 if (outOfTime()) {
                     notes.add("not run (time budget of " + settings.maxMinutes() + " min spent): " + rate + " msg/s");
                     continue;
                 }
                 rows.add(step(load, meters, "step", rate, settings.stepSeconds()));
             }
-            if (searchKnee) {
+            if (searchKnee && broken == null) {
                 searchKnee(load, meters);
             }
-            totals = load.finish(settings.finalDrainSeconds());
+            try {
+                totals = load.finish(settings.finalDrainSeconds());
+            } catch (IllegalStateException e) {
+                notes.add("the final count failed: " + e.getMessage());
+            }
             log("totals: " + totals);
         }
         return this;
@@ -78,7 +88,7 @@ final class FloorRun {
     private void searchKnee(LoadProcess load, Meters meters) {
         kneeSearched = true;
         var search = new KneeSearch(1.5, 0.1, settings.maxRate());
-        for (int i = 0; i < settings.kneeSteps() && !outOfTime(); i++) {
+        for (int i = 0; i < settings.kneeSteps() && !outOfTime() && broken == null; i++) {
             OptionalInt next = search.next(tried());
             if (next.isEmpty()) {
                 break;
@@ -107,8 +117,16 @@ final class FloorRun {
         log(system.mode() + " " + kind + " " + rate + " msg/s: " + row.status() + ", read " + Math.round(row.achieved())
                 + " msg/s; " + result);
         if (!row.drained()) {
-            JsonNode reset = load.reset(settings.quietSeconds());
-            log("reset after a backlog: " + reset);
+            try {
+                JsonNode reset = load.reset(settings.quietSeconds());
+                log("reset after a backlog: " + reset);
+            } catch (IllegalStateException e) {
+                // the floor could not reconnect into a system still working off the backlog: what
+                // was measured stands, the steps after it cannot start clean
+                broken = "the floor could not reconnect after " + rate + " msg/s: " + e.getMessage();
+                notes.add(broken);
+                log(broken);
+            }
         }
         return row;
     }
