@@ -8,6 +8,7 @@ import dev.parley.gateway.routing.application.Routing;
 import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.SessionTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ final class Greeting {
      * ({@code resume.too_many}) and the client fills them itself. A console has at most a few dozen.
      */
     static final int MAX_RESUMED = 200;
+    /** An agent's departments are waited for this long at the hello, well within the hello timeout. */
+    static final Duration DEPARTMENTS_WITHIN = Duration.ofSeconds(2);
 
     private final Conversations conversations;
     private final SessionTable<ClientSocket> table;
@@ -74,7 +77,15 @@ final class Greeting {
             return edge.refuseHello(socket, CloseCodes.NOT_HELLO);
         }
         return edge.admit(socket, token)
-                .flatMap(principal -> principal.isAgent() ? withDepartments(principal, token) : Mono.just(principal))
+                .flatMap(principal -> principal.isAgent()
+                        // within the hello timeout: without them the socket still opens, and they are read again
+                        ? withDepartments(principal, token).timeout(DEPARTMENTS_WITHIN, Mono.fromSupplier(() -> {
+                            log.warn("Agent {}'s departments took over {}; reading them again once the socket is open",
+                                    principal.userId(), DEPARTMENTS_WITHIN);
+                            pendingDepartments(socket);
+                            return principal;
+                        }))
+                        : Mono.just(principal))
                 .flatMap(principal -> {
                     if (table.of(principal.userId()).size() >= maxSocketsPerUser) {
                         metrics.rejected("too_many_sockets");
@@ -134,6 +145,12 @@ final class Greeting {
             return Mono.empty();
         }
         return withDepartments(current, socket.token()).doOnNext(socket::changePrincipal).then();
+    }
+
+    /** The departments could not be read in time at the hello: read them once the socket is open. */
+    private void pendingDepartments(ClientSocket socket) {
+        Mono.delay(Duration.ofSeconds(1)).then(Mono.defer(() -> refreshDepartments(socket)))
+                .onErrorResume(error -> Mono.empty()).subscribe();
     }
 
     /** An agent's departments address them in named audiences; read at the hello and at each renewal. */
