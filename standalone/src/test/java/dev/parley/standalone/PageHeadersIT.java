@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console's pages may not be framed and run nothing but their own scripts; the demo page may be
- * framed, as a host site's page is (issue 15, defect 7).
+ * The console's pages may not be framed and run nothing but their own scripts; the demo page, a
+ * stand-in for a host site's page, may be framed and keeps its own scripts (issue 15, defect 7).
  */
 @RealInfrastructure
 class PageHeadersIT {
@@ -31,9 +31,8 @@ class PageHeadersIT {
                 assertThat(response.headers().firstValue("Referrer-Policy")).as(page).contains("no-referrer");
             }
             var demo = http.get("/");
-            assertThat(demo.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
-                    assertThat(policy).contains("default-src 'self'").doesNotContain("frame-ancestors"));
-            assertThat(demo.headers().firstValue("X-Frame-Options")).isEmpty();
+            assertThat(demo.headers().firstValue("X-Frame-Options")).as("the demo page may be framed").isEmpty();
+            assertThat(demo.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         }
     }
 }
