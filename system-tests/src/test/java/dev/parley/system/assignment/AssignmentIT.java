@@ -40,12 +40,11 @@ class AssignmentIT {
         service = suite.conversationService();
         cast = new Cast(database);
         try {
-            roundRobin = cast.department("Round robin");
+            roundRobin = cast.department("Round robin", "ROUND_ROBIN");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        worker = suite.worker(service, "parley.assignment.sweep-interval=10m",
-                "parley.assignment.departments." + roundRobin + ".strategy=ROUND_ROBIN");
+        worker = suite.worker(service, "parley.assignment.sweep-interval=10m");
         api = new Api(Suite.port(service));
     }
 

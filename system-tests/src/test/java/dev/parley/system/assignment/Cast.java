@@ -19,6 +19,18 @@ final class Cast {
         this.database = database;
     }
 
+    /** A department routed by {@code strategy}, stored as an admin sets it. */
+    UUID department(String name, String strategy) throws SQLException {
+        UUID id = department(name);
+        try (Connection c = database.openConnection(); var update = c.prepareStatement(
+                "UPDATE department SET routing_strategy = ? WHERE id = ?")) {
+            update.setString(1, strategy);
+            update.setObject(2, id);
+            update.executeUpdate();
+        }
+        return id;
+    }
+
     UUID department(String name) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection c = database.openConnection(); var insert = c.prepareStatement(
