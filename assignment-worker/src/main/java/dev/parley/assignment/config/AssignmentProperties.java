@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenRefreshBefore     how long before its expiry a service token is replaced (at most half its
  *                               life); a minute leaves room for a slow call and clock skew
  * @param requestTimeout         longest wait for one call to the conversation service
- * @param defaultStrategy        strategy of departments not listed in {@code departments}
- * @param departments            per department id, e.g. {@code parley.assignment.departments.<id>.strategy=ROUND_ROBIN}
+ * @param defaultStrategy        strategy of a department the conversation service gives none for
+ *                               (departments carry their own, set by admins)
+ * @param departments            per department id, e.g. {@code parley.assignment.departments.<id>.strategy=ROUND_ROBIN};
+ *                               used only where the service gives no strategy
  * @param skillsFallbackAfter    under SKILLS, how long a conversation waits for its own department's agents
  *                               before any agent may take it
  * @param requeueOnAgentOffline  whether an agent reported OFFLINE has their open conversations requeued
