@@ -16,6 +16,7 @@ public final class HoldingTheDatabase {
         EmbeddedDatabaseIT.execute(database, "CREATE TABLE kept (answer int); INSERT INTO kept VALUES (42)");
         System.out.println("running " + database.serverPid());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        // held until the test kills this process: nothing to wait for but the kill
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }
