@@ -21,6 +21,9 @@ import reactor.core.publisher.Mono;
  *   <li><b>Node channels.</b> {@link #publish} hands a message to the node's listener at most once;
  *       messages of one publisher to one node arrive in publish order. A node that is not listening
  *       (restarting, partitioned) loses them: completeness comes from clients' resume, not from here.</li>
+ *   <li><b>Relay.</b> {@link #sendToNodesOf} is {@link #nodesOf} then one {@link #publish} per
+ *       distinct node found, with the same promises, as one step (one Redis command, not one per
+ *       user and per node: routing is on every event's path).</li>
  *   <li><b>Broadcast.</b> {@link #broadcast} reaches every listening node, the sender included, with
  *       the same at-most-once promise.</li>
  *   <li><b>Failure.</b> A failed call promises nothing; callers log and carry on (delivery is best effort).</li>
@@ -45,6 +48,12 @@ public interface Routing extends AutoCloseable {
 
     /** Sends a message to one node's channel. */
     Mono<Void> publish(String nodeId, String message);
+
+    /**
+     * Sends {@code message} once to every node holding a socket of one of {@code users}, this node
+     * included only if {@code includingThisNode}; completes with the number of nodes it was sent to.
+     */
+    Mono<Integer> sendToNodesOf(Collection<UUID> users, String message, boolean includingThisNode);
 
     /** Sends a message to every node. */
     Mono<Void> broadcast(String message);

@@ -96,6 +96,40 @@ public abstract class RoutingContract {
     }
 
     @Test
+    void sendingToTheNodesOfUsersReachesEachOfTheirNodesOnceInOrderAndThisNodeOnlyWhenAsked() {
+        Routing a = node("a");
+        Routing b = node("b");
+        Routing c = node("c");
+        List<String> toA = new CopyOnWriteArrayList<>();
+        List<String> toB = new CopyOnWriteArrayList<>();
+        List<String> toC = new CopyOnWriteArrayList<>();
+        a.listen(toA::add).then(b.listen(toB::add)).then(c.listen(toC::add)).block();
+        UUID onAAndB = UUID.randomUUID();
+        UUID onB = UUID.randomUUID();
+        UUID nowhere = UUID.randomUUID();
+        a.register(onAAndB).then(b.register(onAAndB)).then(b.register(onB)).block();
+        List<String> sent = IntStream.range(0, 20).mapToObj(i -> "e" + i).toList();
+
+        List<Integer> counts = sent.stream()
+                .map(message -> a.sendToNodesOf(List.of(onAAndB, onB, nowhere), message, false).block()).toList();
+        Integer withItself = a.sendToNodesOf(List.of(onAAndB), "to both", true).block();
+
+        await().atMost(PATIENCE).until(() -> toB.size() == sent.size() + 1 && toA.size() == 1);
+        assertThat(counts).containsOnly(1);
+        assertThat(withItself).isEqualTo(2);
+        assertThat(toB).containsExactlyElementsOf(concat(sent, "to both"));
+        assertThat(toA).containsExactly("to both");
+        assertThat(toC).isEmpty();
+        assertThat(c.sendToNodesOf(List.of(nowhere), "lost", true).block()).isZero();
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> all = new ArrayList<>(first);
+        all.add(last);
+        return all;
+    }
+
+    @Test
     void aBroadcastReachesEveryListeningNodeTheSenderIncluded() {
         Routing a = node("a");
         Routing b = node("b");

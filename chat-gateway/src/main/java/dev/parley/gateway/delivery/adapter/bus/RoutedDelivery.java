@@ -18,7 +18,6 @@ import dev.parley.gateway.socket.application.ClientProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -120,7 +119,7 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
         String json = new String(event.bytes(), StandardCharsets.UTF_8);
         Mono<Void> sent = !header.audience().named().isEmpty()
                 ? routing.broadcast(BROADCAST_EVENT + routing.nodeId() + '\n' + json)
-                : toNodesOf(header.audience().users(), EVENT + json, false);
+                : routing.sendToNodesOf(header.audience().users(), EVENT + json, false).then();
         return sent.onErrorResume(error -> {
             eventFailures.increment();
             log.warn("Could not route event {} ({}); its recipients will resume it", header.eventId(), error.toString());
@@ -141,30 +140,12 @@ public final class RoutedDelivery implements ClientProtocol.Ephemeral, PresenceS
     }
 
     private Mono<Void> signal(Set<UUID> to, Routed routed) {
-        return toNodesOf(to, json.writeValueAsString(routed), true)
+        return routing.sendToNodesOf(to, json.writeValueAsString(routed), true).then()
                 .onErrorResume(error -> {
                     signalFailures.increment();
                     log.debug("Could not route a signal: {}", error.toString());
                     return Mono.empty();
                 });
-    }
-
-    /**
-     * One copy per node that holds a socket of one of {@code users}, published in order on one
-     * connection; this node's own channel only if {@code self}.
-     */
-    private Mono<Void> toNodesOf(Collection<UUID> users, String message, boolean self) {
-        return routing.nodesOf(users)
-                .flatMapMany(byUser -> {
-                    Set<String> targets = new HashSet<>();
-                    byUser.values().forEach(targets::addAll);
-                    if (!self) {
-                        targets.remove(routing.nodeId());
-                    }
-                    return Flux.fromIterable(targets);
-                })
-                .concatMap(node -> routing.publish(node, message))
-                .then();
     }
 
     private void received(String message) {

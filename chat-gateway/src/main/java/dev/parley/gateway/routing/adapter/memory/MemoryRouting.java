@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -93,6 +94,18 @@ public final class MemoryRouting implements Routing {
             if (listener != null) {
                 listener.accept(message);
             }
+        });
+    }
+
+    @Override
+    public Mono<Integer> sendToNodesOf(Collection<UUID> users, String message, boolean includingThisNode) {
+        return nodesOf(users).flatMap(byUser -> {
+            Set<String> targets = new HashSet<>();
+            byUser.values().forEach(targets::addAll);
+            if (!includingThisNode) {
+                targets.remove(nodeId);
+            }
+            return Flux.fromIterable(targets).concatMap(node -> publish(node, message)).then(Mono.just(targets.size()));
         });
     }
 

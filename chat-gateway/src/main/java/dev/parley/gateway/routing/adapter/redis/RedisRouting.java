@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
@@ -27,12 +29,33 @@ import reactor.core.publisher.Mono;
  * are node ids scored by their expiry (epoch millis); readers ignore expired members, so a crashed
  * node vanishes after the TTL without anyone cleaning up, and the key itself expires two TTLs after
  * its last renewal. Lookups for several users are sent concurrently (Lettuce pipelines them on its
- * one connection). Channels: {@code <prefix>node:<id>} per node and {@code <prefix>broadcast},
+ * one connection); {@link #sendToNodesOf} is one script, {@value #SEND_TO_NODES_OF}, run where the
+ * sets are. Channels: {@code <prefix>node:<id>} per node and {@code <prefix>broadcast},
  * Redis pub/sub (at most once, ordered per connection).
  */
 public final class RedisRouting implements Routing {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRouting.class);
+
+    /**
+     * KEYS: the users' sets; ARGV: now (epoch millis), the channel prefix, the node to skip (or
+     * empty), the message. Publishes once per distinct live node, in one call: Redis runs a script
+     * atomically, so copies to one node keep the order their scripts were sent in.
+     */
+    static final String SEND_TO_NODES_OF = """
+            local sent, seen = 0, {}
+            for _, key in ipairs(KEYS) do
+              for _, node in ipairs(redis.call('ZRANGEBYSCORE', key, '(' .. ARGV[1], '+inf')) do
+                if not seen[node] and node ~= ARGV[3] then
+                  seen[node] = true
+                  redis.call('PUBLISH', ARGV[2] .. node, ARGV[4])
+                  sent = sent + 1
+                end
+              end
+            end
+            return sent
+            """;
+    private static final RedisScript<Long> SEND_SCRIPT = RedisScript.of(SEND_TO_NODES_OF, Long.class);
 
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer container;
@@ -88,6 +111,16 @@ public final class RedisRouting implements Routing {
     @Override
     public Mono<Void> publish(String node, String message) {
         return redis.convertAndSend(nodeChannel(node), message).then();
+    }
+
+    @Override
+    public Mono<Integer> sendToNodesOf(Collection<UUID> users, String message, boolean includingThisNode) {
+        if (users.isEmpty()) {
+            return Mono.just(0);
+        }
+        List<String> keys = users.stream().map(this::userKey).toList();
+        List<String> args = List.of(Long.toString(clock.millis()), prefix + "node:", includingThisNode ? "" : nodeId, message);
+        return redis.execute(SEND_SCRIPT, keys, args).next().map(Long::intValue).defaultIfEmpty(0);
     }
 
     @Override
