@@ -209,6 +209,7 @@ public final class FloorLoad {
         result.put("lost", totals.lost());
         result.put("duplicated", totals.duplicated());
         result.put("reordered", totals.reordered());
+        result.put("committedLateAfterAnError", totals.committedLateAfterAnError());
         result.put("departmentCopies", departmentCopies());
         result.put("readsSent", readsSent());
         result.put("readsAnswered", readsAnswered());

@@ -30,7 +30,10 @@ final class Ledger {
     /** Per conversation: the highest message index and event seq its agent has read so far. */
     private final long[] lastIndex;
     private final long[] lastSeq;
-    final AtomicLong reordered = new AtomicLong();
+    /** Messages read after a later-sent one of their conversation: which, judged at the end. */
+    private final java.util.Queue<Long> readLate = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Messages read with a seq at or below one already read: delivery out of commit order. */
+    private final AtomicLong seqInversions = new AtomicLong();
     final AtomicLong duplicated = new AtomicLong();
     /** First deliveries over the whole run, for the achieved rate of a window. */
     final AtomicLong deliveries = new AtomicLong();
@@ -95,8 +98,10 @@ final class Ledger {
         }
         deliveries.incrementAndGet();
         synchronized (lastIndex) {
-            if (index < lastIndex[conversation] || (seq != FrameScan.ABSENT && seq <= lastSeq[conversation])) {
-                reordered.incrementAndGet();
+            if (seq != FrameScan.ABSENT && seq <= lastSeq[conversation]) {
+                seqInversions.incrementAndGet();
+            } else if (index < lastIndex[conversation]) {
+                readLate.add(index);
             }
             lastIndex[conversation] = Math.max(lastIndex[conversation], index);
             if (seq != FrameScan.ABSENT) {
@@ -131,11 +136,17 @@ final class Ledger {
                 unanswered++;
             }
         }
-        return new Totals(sent, acked, errored, unanswered, lost, duplicated.get(), reordered.get());
+        // A send the gateway answered with an error (its upstream timed out) may still commit,
+        // after the customer's next one: the customer was told it failed and would retry it, so
+        // that is not a reordering of anything acknowledged; counted apart.
+        long committedLateAfterAnError = readLate.stream().filter(index -> (flags(index) & ERRORED) != 0).count();
+        long reordered = seqInversions.get() + readLate.size() - committedLateAfterAnError;
+        return new Totals(sent, acked, errored, unanswered, lost, duplicated.get(), reordered, committedLateAfterAnError);
     }
 
     /** Over the whole run: lost = acked but never read by the owning agent; duplicated = read by it twice. */
-    record Totals(long sent, long acked, long errored, long unanswered, long lost, long duplicated, long reordered) {
+    record Totals(long sent, long acked, long errored, long unanswered, long lost, long duplicated, long reordered,
+                  long committedLateAfterAnError) {
     }
 
     private AtomicIntegerArray chunk(long index) {

@@ -45,6 +45,26 @@ class LedgerTest {
     }
 
     @Test
+    void aMessageRefusedWithAnErrorThatCommitsAfterALaterOneIsNotReordered() {
+        ledger.begin("step", 10, 4, 0);
+        sentAndAcked(2);
+        ledger.mark(0, Ledger.SENT | Ledger.ERRORED);
+        ledger.delivered(0, 2, 1);
+        ledger.delivered(0, 0, 2);
+        assertThat(ledger.totals().reordered()).isZero();
+        assertThat(ledger.totals().committedLateAfterAnError()).isEqualTo(1);
+    }
+
+    @Test
+    void aSeqReadBelowOneAlreadyReadIsReordered() {
+        ledger.begin("step", 10, 4, 0);
+        sentAndAcked(0, 2);
+        ledger.delivered(0, 0, 2);
+        ledger.delivered(0, 2, 1);
+        assertThat(ledger.totals().reordered()).isEqualTo(1);
+    }
+
+    @Test
     void orderIsPerConversation() {
         ledger.begin("step", 10, 4, 0);
         sentAndAcked(0, 1, 2, 3);
