@@ -7,17 +7,31 @@ import type { Detail, Envelope, HistoryPage, Message, Summary } from '../shared/
 import { ParleySocket, socketUrl } from '../shared/socket';
 import { Timeline } from '../shared/timeline';
 import { TypingSignal } from '../shared/typing';
-import { announceAssignment, askForNotifications } from './alerts';
+import { Alerts, askForNotifications, browserSurface } from './alerts';
 import { ConsoleAuth } from './auth';
+import { showSignIn } from './signin';
 import { Directory } from './directory';
+import { snippetNode } from './highlight';
+import { reactorNames, receipt } from './receipts';
+import { appendPage, badge, firstTab, type ListView, type Paged, tabName } from './lists';
 
-type Tab = 'queue' | 'mine' | 'open' | 'search';
+type Tab = ListView | 'search';
+/** The lists read on every reload; Closed only while it is shown (it only grows, and nobody waits on it). */
+const LIVE_VIEWS = ['queue', 'mine', 'open'] as const;
+/** A page of a list: the most an agent scans at once; more come with "Show more". */
+const PAGE = 100;
 /** How often the lists are read again in full; events keep them current in between. */
 const LISTS_RECONCILE_MS = 30000;
 const STATUSES = ['ONLINE', 'AWAY', 'BUSY', 'OFFLINE'];
 const TYPING_EVERY_MS = 2500;
 const TYPING_IDLE_MS = 4000;
 const TYPING_SHOWN_MS = 6000;
+
+/** The customer sidebar's read: who the customer is, and their latest conversations. */
+interface CustomerView {
+  customer: { name: string | null; email: string | null; externalId: string | null; attributes: Record<string, string> };
+  conversations: Summary[];
+}
 
 interface SearchHit {
   conversationId: string;
@@ -36,7 +50,11 @@ export class Console {
   /** Admins see a link to the admin screens. */
   private admin = false;
   private tab: Tab = 'queue';
-  private lists: Record<'queue' | 'mine' | 'open', Summary[]> = { queue: [], mine: [], open: [] };
+  /** Until the agent picks a tab, the first lists decide it (Mine when it has any). */
+  private tabChosen = false;
+  private lists: Record<ListView, Paged<Summary>> = {
+    queue: { items: [], next: null }, mine: { items: [], next: null }, open: { items: [], next: null }, closed: { items: [], next: null },
+  };
   private hits: SearchHit[] = [];
   private current: { summary: Summary | null; detail: Detail; timeline: Timeline } | null = null;
   private listsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -62,6 +80,10 @@ export class Console {
   private readonly attachments: Attachments;
   /** userId → online and last seen, from the gateway's presence frames where it has them */
   private readonly presence = new Map<string, { online: boolean; lastSeenAt: string | null }>();
+  private readonly alerts = new Alerts(browserSurface(), () => this.me);
+  /** userId → when they last read in the open conversation, for "Seen by … at …" */
+  private readonly readAt = new Map<string, string>();
+  private profile: { conversationId: string; view: CustomerView } | null = null;
 
   constructor(private readonly base: string, private readonly root: HTMLElement) {
     this.auth = new ConsoleAuth(base);
@@ -77,6 +99,8 @@ export class Console {
         loadEarlier: () => void this.loadEarlier(),
       },
       decorate: (entry) => this.attachments.render(entry.conversationId, entry.attachments),
+      receipt: (entry, timeline) => receipt(entry.seq, timeline.reads, this.me, this.readAt, (id) => this.personName(id), time),
+      reactors: (userIds) => reactorNames(userIds, this.me, (id) => this.personName(id)),
     });
   }
 
@@ -89,25 +113,8 @@ export class Console {
   }
 
   private showLogin(message = ''): void {
-    const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
-    const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-    const error = h('div', { class: 'error', role: 'alert' }, message);
-    const form = h('form', { class: 'login', 'aria-label': 'Sign in' }, h('h1', {}, 'Parley console'),
-      h('label', {}, 'Email', email), h('label', {}, 'Password', password),
-      h('button', { class: 'primary', type: 'submit' }, 'Sign in'), error);
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      askForNotifications();
-      try {
-        await this.auth.login(email.value.trim(), password.value);
-        await this.enter();
-      } catch (err) {
-        error.textContent = (err as { code?: string }).code === 'auth.rate_limited'
-          ? 'Too many attempts; wait a moment.' : 'Wrong email or password.';
-      }
-    });
-    replaceChildren(this.root, form);
-    email.focus();
+    showSignIn(this.root, { title: 'Parley console', auth: this.auth, message, beforeSignIn: askForNotifications,
+      onSignedIn: () => this.enter() });
   }
 
   private async enter(): Promise<void> {
@@ -157,6 +164,8 @@ export class Console {
       this.conn, h('span', { class: 'spacer' }), searchForm, h('span', { class: 'who' }, self?.name ?? ''),
       this.admin && h('a', { class: 'top-link', href: '/console/admin' }, 'Admin'),
       h('button', { type: 'button', onclick: async () => { this.socket.stop(); await this.auth.logout(); location.reload(); } }, 'Sign out'));
+    window.addEventListener('focus', () => this.alerts.seen());
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && this.alerts.seen());
     replaceChildren(this.main, h('p', { class: 'empty' }, 'Pick a conversation.'));
     replaceChildren(this.root, h('div', { class: 'shell' }, top, h('nav', { class: 'lists', 'aria-label': 'Conversations' }, this.tabs, this.list),
       this.main, this.sidebar), this.toast);
@@ -168,14 +177,26 @@ export class Console {
   }
 
   private renderTabs(): void {
-    const labels: [Tab, string][] = [['queue', 'Queue'], ['mine', 'Mine'], ['open', 'All open']];
+    const labels: [Tab, string][] = [['mine', 'Mine'], ['queue', 'Queue'], ['open', 'All open'], ['closed', 'Closed']];
     if (this.hits.length || this.tab === 'search') labels.push(['search', 'Search']);
     replaceChildren(this.tabs, ...labels.map(([tab, label]) => {
-      const unread = tab === 'mine' || tab === 'open' ? this.lists[tab].reduce((n, c) => n + c.unread, 0) : 0;
-      const count = tab === 'queue' ? ` (${this.lists.queue.length})` : unread ? ` (${unread})` : '';
+      const counted = tab !== 'search' && (tab !== 'closed' || this.tab === 'closed') ? this.lists[tab] : null;
+      const shown = counted ? badge(counted) : null;
       return h('button', { type: 'button', role: 'tab', 'aria-selected': String(this.tab === tab), 'aria-controls': 'list-panel',
-        onclick: () => { this.tab = tab; this.renderTabs(); this.renderList(); } }, label + count);
+        'aria-label': counted ? tabName(label, counted) : label, 'data-tab': tab,
+        onclick: () => void this.choose(tab) }, label, shown && h('span', { class: 'count' }, ` (${shown.count})`),
+        shown?.unreadDot ? h('span', { class: 'unread-dot', 'aria-hidden': 'true' }) : null);
     }));
+  }
+
+  private async choose(tab: Tab): Promise<void> {
+    this.tab = tab;
+    this.tabChosen = true;
+    this.renderTabs();
+    this.renderList();
+    if (tab === 'closed') {
+      await this.reloadLists();
+    }
   }
 
   private scheduleLists(): void {
@@ -184,10 +205,15 @@ export class Console {
   }
 
   private async reloadLists(): Promise<void> {
-    const views = ['queue', 'mine', 'open'] as const;
+    const views: ListView[] = this.tab === 'closed' ? [...LIVE_VIEWS, 'closed'] : [...LIVE_VIEWS];
     try {
-      const pages = await Promise.all(views.map((view) => this.socket.request<{ conversations: Summary[] }>('conversation.list', { view, limit: 100 })));
-      views.forEach((view, i) => { this.lists[view] = pages[i].conversations; });
+      // as many pages again as the agent had opened, so a reload does not fold a long list back
+      const lists = await Promise.all(views.map((view) => this.readList(view, Math.max(PAGE, this.lists[view].items.length))));
+      views.forEach((view, i) => { this.lists[view] = lists[i]; });
+      if (!this.tabChosen && this.tab !== 'search') {
+        this.tab = firstTab(this.lists.mine);
+        this.tabChosen = true;
+      }
     } catch (e) {
       this.say(`Lists not loaded: ${(e as Error).message}`);
     }
@@ -198,19 +224,44 @@ export class Console {
     this.renderList();
   }
 
+  /** The first pages of a list, at least `want` conversations or all there are. */
+  private async readList(view: ListView, want: number, from: Paged<Summary> = { items: [], next: null }): Promise<Paged<Summary>> {
+    let list = from;
+    do {
+      const page = await this.socket.request<{ conversations: Summary[]; next?: string | null }>('conversation.list',
+        { view, limit: PAGE, cursor: list.next ?? undefined });
+      list = appendPage(list, page);
+    } while (list.next && list.items.length < want);
+    return list;
+  }
+
+  private async showMore(view: ListView): Promise<void> {
+    try {
+      this.lists[view] = await this.readList(view, this.lists[view].items.length + PAGE, this.lists[view]);
+    } catch (e) {
+      this.say(`More not loaded: ${(e as Error).message}`);
+    }
+    this.renderTabs();
+    this.renderList();
+  }
+
   private renderList(): void {
     if (this.tab === 'search') {
       replaceChildren(this.list, this.hits.length ? null : h('p', { class: 'empty' }, 'No results.'), ...this.hits.map((hit) => this.item(hit.conversationId,
-        hit.customerName ?? 'Visitor', hit.status, hit.snippet ?? '', 0, time(hit.lastActivityAt))));
+        hit.customerName ?? 'Visitor', hit.status, snippetNode(hit.snippet ?? ''), 0, time(hit.lastActivityAt))));
       return;
     }
-    const conversations = this.lists[this.tab];
+    const view = this.tab;
+    const conversations = this.lists[view].items;
     if (!conversations.length) {
-      replaceChildren(this.list, h('p', { class: 'empty' }, this.tab === 'queue' ? 'Nobody is waiting.' : 'No conversations.'));
+      replaceChildren(this.list, h('p', { class: 'empty' }, view === 'queue' ? 'Nobody is waiting.' : 'No conversations.'));
       return;
     }
-    if (this.tab !== 'queue') {
-      replaceChildren(this.list, ...conversations.map((c) => this.summaryItem(c)));
+    const more = this.lists[view].next
+      ? h('button', { type: 'button', class: 'more', onclick: () => void this.showMore(view) }, 'Show more')
+      : null;
+    if (view !== 'queue') {
+      replaceChildren(this.list, ...conversations.map((c) => this.summaryItem(c)), more);
       return;
     }
     const byDepartment = new Map<string, Summary[]>();
@@ -219,7 +270,7 @@ export class Console {
       byDepartment.set(key, [...(byDepartment.get(key) ?? []), c]);
     }
     replaceChildren(this.list, ...[...byDepartment].flatMap(([department, items]) => [
-      h('h3', {}, `${department} (${items.length})`), ...items.map((c) => this.summaryItem(c))]));
+      h('h3', {}, `${department} (${items.length})`), ...items.map((c) => this.summaryItem(c))]), more);
   }
 
   private summaryItem(c: Summary): HTMLElement {
@@ -227,16 +278,16 @@ export class Console {
     return this.item(c.id, c.customerName ?? 'Visitor', c.status, c.lastMessagePreview ?? '', c.unread, wait);
   }
 
-  private item(id: string, name: string, status: string, preview: string, unread: number, when: string): HTMLElement {
+  private item(id: string, name: string, status: string, preview: string | HTMLElement, unread: number, when: string): HTMLElement {
     return h('button', { class: 'item', type: 'button', 'data-conversation': id, 'aria-current': String(this.current?.detail.conversation.id === id),
       onclick: () => void this.open(id) },
       h('div', { class: 'row' }, h('b', {}, name), unread ? h('span', { class: 'unread', 'aria-label': `${unread} unread` }, String(unread)) : null),
-      h('div', { class: 'row' }, h('span', { class: 'preview' }, preview), h('span', { class: 'pill' }, status)),
+      h('div', { class: 'row' }, typeof preview === 'string' ? h('span', { class: 'preview' }, preview) : preview, h('span', { class: 'pill' }, status)),
       h('div', { class: 'row' }, h('small', {}, when)));
   }
 
   private find(id: string): Summary | undefined {
-    return [...this.lists.mine, ...this.lists.open, ...this.lists.queue].find((c) => c.id === id);
+    return (['mine', 'open', 'queue', 'closed'] as const).flatMap((view) => this.lists[view].items).find((c) => c.id === id);
   }
 
   private async open(id: string): Promise<void> {
@@ -254,14 +305,17 @@ export class Console {
         timeline.ownerId = detail.conversation.ownerId;
         timeline.load(page);
         timeline.more = page.more;
+        this.readAt.clear();
         for (const p of detail.participants) {
           timeline.reads.set(p.userId, { lastDeliveredSeq: p.lastDeliveredSeq, lastReadSeq: p.lastReadSeq });
+          if (p.readAt) this.readAt.set(p.userId, p.readAt);
         }
         this.current = { summary: this.find(id) ?? null, detail, timeline };
         this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
         this.typing.textContent = '';
         this.renderConversation();
         void this.askPresence(detail.conversation.customerId);
+        void this.loadProfile(detail.conversation.id);
       });
       this.renderList();
       this.markRead();
@@ -300,6 +354,8 @@ export class Console {
       h('span', {}, owner ? `Owner: ${owner === this.me ? 'you' : this.directory.agentName(owner)}` : 'Unassigned'),
       action('Accept', 'conversation.accept', status === 'QUEUED'),
       action('Join', 'conversation.join', !participant && status !== 'CLOSED'),
+      action('Leave', 'conversation.leave', participant && owner !== this.me && status !== 'CLOSED'),
+      action('Wait on customer', 'conversation.wait_on_customer', status === 'ACTIVE'),
       action('Resolve', 'conversation.resolve', open),
       action('Close', 'conversation.close', status !== 'CLOSED'),
       action('Reopen', 'conversation.reopen', status === 'RESOLVED' || status === 'CLOSED'),
@@ -383,19 +439,34 @@ export class Console {
     const presence = this.presence.get(c.customerId);
     const seen = presence ? (presence.online ? 'Online now' : `Offline, last seen ${time(presence.lastSeenAt)}`)
       : `Last activity ${time(customer?.readAt ?? c.lastActivityAt)}`;
-    const past = h('ul', { class: 'past' });
+    const profile = this.profile?.conversationId === c.id ? this.profile.view : null;
+    const attributes = Object.entries(profile?.customer.attributes ?? {});
+    const past = (profile?.conversations ?? []).filter((other) => other.id !== c.id);
     replaceChildren(this.sidebar, h('h2', {}, 'Customer'), h('dl', {},
-      h('dt', {}, 'Name'), h('dd', { class: 'customer-name' }, this.customerName()),
-      h('dt', {}, 'Email'), h('dd', {}, (current.summary as unknown as { customerEmail?: string })?.customerEmail ?? '—'),
+      h('dt', {}, 'Name'), h('dd', { class: 'customer-name' }, profile?.customer.name ?? this.customerName()),
+      h('dt', {}, 'Email'), h('dd', { class: 'customer-email' }, profile?.customer.email ?? '—'),
+      profile?.customer.externalId ? h('dt', {}, 'User id') : null,
+      profile?.customer.externalId ? h('dd', {}, profile.customer.externalId) : null,
       h('dt', {}, 'Presence'), h('dd', { class: 'presence' }, seen),
       h('dt', {}, 'Department'), h('dd', {}, this.directory.departmentName(c.departmentId)),
       h('dt', {}, 'Started'), h('dd', {}, new Date(c.createdAt).toLocaleString())),
-      h('h2', { style: 'margin-top:16px' }, 'Past conversations'), past);
-    const name = current.summary?.customerName;
-    if (name) {
-      void this.searchHits(name).then((hits) => replaceChildren(past, ...hits.filter((hit) => hit.conversationId !== c.id)
-        .map((hit) => h('li', {}, h('button', { type: 'button', onclick: () => void this.open(hit.conversationId) },
-          `${new Date(hit.lastActivityAt).toLocaleDateString()} — ${hit.status}`)))));
+      attributes.length ? h('h2', { style: 'margin-top:16px' }, 'Attributes') : null,
+      attributes.length ? h('dl', { class: 'attributes' }, ...attributes.flatMap(([key, value]) => [h('dt', {}, key), h('dd', {}, value)])) : null,
+      h('h2', { style: 'margin-top:16px' }, 'Past conversations'),
+      profile === null ? h('p', { class: 'empty' }, 'Loading…')
+        : past.length ? h('ul', { class: 'past' }, ...past.map((other) => h('li', {}, h('button', { type: 'button',
+          onclick: () => void this.open(other.id) }, `${new Date(other.lastActivityAt).toLocaleDateString()} — ${other.status}`,
+          other.lastMessagePreview ? h('small', { class: 'preview' }, ` ${other.lastMessagePreview}`) : null))))
+          : h('p', { class: 'empty' }, 'None before this one.'));
+  }
+
+  private async loadProfile(conversationId: string): Promise<void> {
+    try {
+      const view = await api<CustomerView>(this.base, 'GET', `/api/v1/conversations/${conversationId}/customer`, await this.auth.token());
+      this.profile = { conversationId, view };
+      if (this.current?.detail.conversation.id === conversationId) this.renderSidebar();
+    } catch (e) {
+      this.say(`Customer not loaded: ${(e as Error).message}`);
     }
   }
 
@@ -413,6 +484,11 @@ export class Console {
     }
   }
 
+  /** A participant's name: the customer's, or an agent's from the directory. */
+  private personName(userId: string): string {
+    return userId === this.current?.detail.conversation.customerId ? this.customerName() : this.directory.agentName(userId);
+  }
+
   private customerName(): string {
     return this.current?.summary?.customerName ?? 'Visitor';
   }
@@ -422,7 +498,13 @@ export class Console {
       this.statusSelect.value = event.data.status;
     }
     if (event.type === 'conversation.assigned' && event.data.agentId === this.me) {
-      announceAssignment(this.find(event.conversationId!)?.customerName ?? 'a visitor');
+      this.alerts.assigned(event.conversationId!, this.find(event.conversationId!)?.customerName ?? 'a visitor');
+    }
+    if (event.type === 'message.created') {
+      const data = event.data as { senderId: string; kind: string; body?: string };
+      const listed = this.lists.mine.items.find((c) => c.id === event.conversationId);
+      this.alerts.message({ conversationId: event.conversationId!, senderId: data.senderId, kind: data.kind, body: data.body ?? '' },
+        listed?.customerName ?? 'A visitor', listed !== undefined);
     }
     const current = this.current;
     if (current && event.conversationId === current.detail.conversation.id) {
@@ -432,6 +514,10 @@ export class Console {
       if (event.type.startsWith('conversation.participant')) {
         void this.open(current.detail.conversation.id);
         return;
+      }
+      if (event.type === 'read.updated') {
+        const data = event.data as { userId: string; lastReadSeq: number };
+        if (data.lastReadSeq > (current.timeline.reads.get(data.userId)?.lastReadSeq ?? 0)) this.readAt.set(data.userId, event.occurredAt);
       }
       if (current.timeline.apply(event)) {
         if (event.type.startsWith('conversation.')) {
@@ -456,7 +542,7 @@ export class Console {
    */
   private applyToLists(event: Envelope): boolean {
     const data = event.data as { senderId?: string; kind?: string; body?: string };
-    const listed = (['mine', 'open'] as const).flatMap((view) => this.lists[view]).filter((c) => c.id === event.conversationId);
+    const listed = (['mine', 'open'] as const).flatMap((view) => this.lists[view].items).filter((c) => c.id === event.conversationId);
     if (!listed.length) return false;
     const reading = this.current?.detail.conversation.id === event.conversationId && document.visibilityState === 'visible';
     for (const summary of listed) {
@@ -466,7 +552,7 @@ export class Console {
       if (!reading && data.senderId !== this.me && data.kind !== 'SYSTEM') summary.unread += 1;
     }
     for (const view of ['mine', 'open'] as const) {
-      this.lists[view].sort((a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt));
+      this.lists[view].items.sort((a, b) => Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt));
     }
     this.scheduleRender();
     return true;
@@ -474,7 +560,7 @@ export class Console {
 
   /** What the agent has read is no longer unread in the lists. */
   private readInLists(conversationId: string, lastReadSeq: number): void {
-    for (const summary of (['mine', 'open'] as const).flatMap((view) => this.lists[view])) {
+    for (const summary of (['mine', 'open'] as const).flatMap((view) => this.lists[view].items)) {
       if (summary.id === conversationId && lastReadSeq >= summary.lastSeq) summary.unread = 0;
     }
     this.scheduleRender();

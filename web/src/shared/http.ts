@@ -17,7 +17,7 @@ export async function api<T>(base: string, method: string, path: string, token?:
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    throw new ParleyError(json?.code ?? `http.${response.status}`, json?.detail ?? response.statusText);
+    throw new ParleyError(json?.code ?? `http.${response.status}`, json?.detail ?? response.statusText, json?.fields ?? {});
   }
   return json as T;
 }

@@ -15,6 +15,10 @@ export interface MessageListOptions {
   actions: MessageActions;
   /** extra content under a message's text (attachments) */
   decorate?: (entry: Entry) => Node | null;
+  /** What the last of one's own sent messages says in place of "Seen" ("Delivered", "Seen by Alice at 10:42") */
+  receipt?: (entry: Entry, timeline: Timeline) => string | null;
+  /** Who reacted, by name, for a reaction's label (else only the count is said) */
+  reactors?: (userIds: string[]) => string;
 }
 
 /**
@@ -33,6 +37,8 @@ export class MessageList {
    * reads as scrolled to the top.
    */
   private following = true;
+  /** The receipt shown under one message (the last of one's own), when the reader asks for receipts. */
+  private receiptText: { id: string; text: string | null } | null = null;
 
   constructor(private readonly options: MessageListOptions) {
     this.element.addEventListener('scroll', () => {
@@ -49,7 +55,11 @@ export class MessageList {
     const focusKey = focused && log.contains(focused) ? focused.dataset.focus : undefined;
     const entries = timeline.ordered();
     const me = this.options.me();
-    const lastSeenMine = [...entries].reverse().find((e) => e.senderId === me && !e.pending && timeline.seenByOthers(me, e.seq));
+    const receipt = this.options.receipt;
+    const lastMine = receipt ? [...entries].reverse().find((e) => e.senderId === me && !e.pending && e.kind !== 'NOTE') : undefined;
+    const lastSeenMine = receipt ? undefined
+      : [...entries].reverse().find((e) => e.senderId === me && !e.pending && timeline.seenByOthers(me, e.seq));
+    this.receiptText = lastMine && receipt ? { id: lastMine.id, text: receipt(lastMine, timeline) } : null;
     replaceChildren(log,
       timeline.more && this.options.actions.loadEarlier
         ? h('li', { class: 'more-row' }, h('button', { class: 'more', type: 'button', 'data-focus': 'more', onclick: () => this.options.actions.loadEarlier!() }, 'Load earlier messages'))
@@ -96,7 +106,8 @@ export class MessageList {
     if (entry.reactions.size) {
       li.append(h('div', { class: 'reactions' }, ...[...entry.reactions].map(([emoji, users]) => h('button', {
         class: 'chip', type: 'button', 'data-focus': `chip:${entry.id}:${emoji}`, 'aria-pressed': String(users.has(me)),
-        'aria-label': `${emoji} ${users.size}, ${users.has(me) ? 'remove your reaction' : 'react'}`,
+        title: this.options.reactors ? this.options.reactors([...users]) : null,
+        'aria-label': `${emoji} ${users.size}${this.options.reactors ? ` (${this.options.reactors([...users])})` : ''}, ${users.has(me) ? 'remove your reaction' : 'react'}`,
         onclick: () => this.options.actions.react(entry.id, emoji, !users.has(me)),
       }, `${emoji} ${users.size}`))));
     }
@@ -121,6 +132,7 @@ export class MessageList {
       h('span', {}, entry.pending ? 'Sending…' : time(entry.createdAt)),
       entry.editedAt && !entry.deletedAt ? h('span', { class: 'edited' }, 'edited') : null,
       seen ? h('span', { class: 'seen' }, 'Seen') : null,
+      this.receiptText?.id === entry.id && this.receiptText.text ? h('span', { class: 'seen receipt' }, this.receiptText.text) : null,
       live ? h('button', { type: 'button', 'data-focus': `react:${entry.id}`, 'aria-expanded': String(this.picking === entry.id),
         onclick: () => { this.picking = this.picking === entry.id ? null : entry.id; this.rerender(); } }, 'React') : null,
       live && mine ? h('button', { type: 'button', 'data-focus': `edit:${entry.id}`,

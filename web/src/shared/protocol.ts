@@ -102,7 +102,8 @@ export interface Welcome {
 
 /** An `error` frame's or a problem's stable code, with its message. */
 export class ParleyError extends Error {
-  constructor(readonly code: string, message: string) {
+  /** `fields` names each invalid field with what is wrong with it, as a problem's `fields` does. */
+  constructor(readonly code: string, message: string, readonly fields: Record<string, string> = {}) {
     super(message);
   }
 }

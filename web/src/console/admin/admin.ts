@@ -1,7 +1,12 @@
 import { h, replaceChildren } from '../../shared/dom';
 import { api } from '../../shared/http';
 import { ConsoleAuth } from '../auth';
+import { showSignIn } from '../signin';
 import { embedSnippet, originsOf, passwordLink } from './links';
+import { renderCannedReplies } from './canned';
+import { renderFaq } from './faq';
+import type { AdminScreen } from './screen';
+import { append, checkbox, copyable, input, select, showProblem, table } from './forms';
 
 interface Inbox {
   id: string; name: string; publicKey: string; allowedOrigins: string[]; botEnabled: boolean;
@@ -15,18 +20,21 @@ interface Agent {
 }
 interface Link { token: string; purpose: string; expiresAt: string }
 
-type Screen = 'inboxes' | 'departments' | 'agents';
-const SCREENS: [Screen, string][] = [['inboxes', 'Inboxes'], ['departments', 'Departments'], ['agents', 'Agents']];
+type Screen = 'inboxes' | 'departments' | 'agents' | 'canned' | 'faq';
+const SCREENS: [Screen, string][] = [['inboxes', 'Inboxes'], ['departments', 'Departments'], ['agents', 'Agents'],
+  ['canned', 'Canned replies'], ['faq', 'FAQ']];
 const STRATEGIES: [string, string][] = [['LEAST_BUSY', 'Least busy'], ['ROUND_ROBIN', 'Round robin'], ['SKILLS', 'Skills, then anyone']];
 
 /**
  * The admin screens (/console/admin): inboxes with their embed snippet and identity secret,
- * departments with their routing strategy, agents from invitation to deactivation. Admins only;
+ * departments with their routing strategy, agents from invitation to deactivation, canned
+ * replies, and each inbox's FAQ with a "try a question" box. Admins only;
  * the server refuses everyone else whatever this page shows.
  */
 export class AdminConsole {
   private readonly auth: ConsoleAuth;
   private departments: Department[] = [];
+  private me = '';
   private readonly nav = h('nav', { class: 'admin-nav', 'aria-label': 'Admin screens' });
   private readonly body = h('main', { class: 'admin-body' });
   private readonly status = h('div', { class: 'admin-status', role: 'status', 'aria-live': 'polite' });
@@ -44,23 +52,7 @@ export class AdminConsole {
   }
 
   private showLogin(message = ''): void {
-    const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
-    const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-    const error = h('div', { class: 'error', role: 'alert' }, message);
-    const form = h('form', { class: 'login', 'aria-label': 'Sign in' }, h('h1', {}, 'Parley admin'),
-      h('label', {}, 'Email', email), h('label', {}, 'Password', password),
-      h('button', { class: 'primary', type: 'submit' }, 'Sign in'), error);
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      try {
-        await this.auth.login(email.value.trim(), password.value);
-        await this.enter();
-      } catch {
-        error.textContent = 'Wrong email or password.';
-      }
-    });
-    replaceChildren(this.root, form);
-    email.focus();
+    showSignIn(this.root, { title: 'Parley admin', auth: this.auth, message, onSignedIn: () => this.enter() });
   }
 
   private async enter(): Promise<void> {
@@ -72,9 +64,10 @@ export class AdminConsole {
       this.showLogin('Your session has ended; sign in again.');
       return;
     }
+    this.me = me.id;
     if (me.role !== 'ADMIN') {
       replaceChildren(this.root, h('div', { class: 'login' }, h('h1', {}, 'Admins only'),
-        h('p', {}, 'Only admins set up inboxes, departments and agents.'), h('a', { href: '/console' }, 'Back to the console')));
+        h('p', {}, 'Only admins set up inboxes, departments, agents, canned replies and the FAQ.'), h('a', { href: '/console' }, 'Back to the console')));
       return;
     }
     const top = h('header', { class: 'top' }, h('h1', {}, 'Parley admin'), this.nav, h('span', { class: 'spacer' }),
@@ -96,6 +89,10 @@ export class AdminConsole {
         this.renderInboxes(await this.call<Inbox[]>('GET', '/api/v1/admin/inboxes'));
       } else if (screen === 'departments') {
         this.renderDepartments();
+      } else if (screen === 'canned') {
+        await renderCannedReplies(this.screen());
+      } else if (screen === 'faq') {
+        await renderFaq(this.screen());
       } else {
         this.renderAgents(await this.call<Agent[]>('GET', '/api/v1/agents'));
       }
@@ -330,7 +327,12 @@ export class AdminConsole {
 
   // ---- helpers
 
-  private placeForm(form: HTMLFormElement, first: HTMLInputElement): void {
+  private screen(): AdminScreen {
+    return { body: this.body, me: this.me, departments: this.departments, call: (method, path, body) => this.call(method, path, body),
+      say: (text) => this.say(text), placeForm: (form, first) => this.placeForm(form, first) };
+  }
+
+  private placeForm(form: HTMLFormElement, first: HTMLElement): void {
     const slot = this.body.querySelector('#admin-form');
     if (slot) {
       replaceChildren(slot, form);
@@ -351,62 +353,6 @@ export class AdminConsole {
   }
 }
 
-function append(parent: HTMLElement, ...children: HTMLElement[]): void {
-  children.forEach((child) => parent.appendChild(child));
-}
-
-function table(headers: string[], rows: HTMLElement[]): HTMLTableElement {
-  return h('table', { class: 'admin-table' }, h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...rows));
-}
-
-function input(text: string, value: string, name: string, placeholder?: string): { label: HTMLLabelElement; field: HTMLInputElement } {
-  const field = h('input', { type: 'text', name, placeholder });
-  field.value = value;
-  return { label: h('label', {}, text, field), field };
-}
-
-function checkbox(text: string, checked: boolean, name: string, value = 'on'): { label: HTMLLabelElement; field: HTMLInputElement } {
-  const field = h('input', { type: 'checkbox', name, value });
-  field.checked = checked;
-  return { label: h('label', { class: 'check' }, field, text), field };
-}
-
-function select(text: string, options: [string, string][], value: string, name: string): { label: HTMLLabelElement; field: HTMLSelectElement } {
-  const field = h('select', { name }, ...options.map(([v, t]) => h('option', { value: v }, t)));
-  field.value = value;
-  return { label: h('label', {}, text, field), field };
-}
-
-/** A read-only value with a Copy button; the value is selected so Ctrl+C works too. */
-function copyable(text: string, value: string, id: string): HTMLElement {
-  const field = h('input', { type: 'text', readonly: true, id, 'aria-label': text, class: 'copy-value' });
-  field.value = value;
-  const copied = h('span', { role: 'status' });
-  return h('div', { class: 'copyable' }, h('label', { for: id }, text), h('div', { class: 'row' }, field,
-    h('button', { type: 'button', onclick: async () => {
-      field.select();
-      try {
-        await navigator.clipboard.writeText(value);
-        copied.textContent = 'Copied';
-      } catch {
-        copied.textContent = 'Selected: press Ctrl+C';
-      }
-    } }, `Copy ${text.toLowerCase()}`), copied));
-}
-
 function strategyName(strategy: string): string {
   return STRATEGIES.find(([s]) => s === strategy)?.[1] ?? strategy;
-}
-
-/** A problem's message, and the field it names marked invalid. */
-function showProblem(error: HTMLElement, form: HTMLFormElement, err: unknown): void {
-  error.textContent = (err as Error).message;
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  const fields = (err as { fields?: Record<string, string> }).fields;
-  for (const name of Object.keys(fields ?? {})) {
-    const field = form.querySelector<HTMLElement>(`[name="${name}"]`);
-    field?.setAttribute('aria-invalid', 'true');
-    field?.focus();
-  }
 }

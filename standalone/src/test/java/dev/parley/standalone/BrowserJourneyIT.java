@@ -123,7 +123,7 @@ class BrowserJourneyIT {
             agent.send("Let me check that for you.");
             Locator reply = customer.message("Let me check that for you.");
             assertThat(reply).isVisible();
-            assertThat(agent.message("Let me check that for you.").locator(".seen")).hasText("Seen");
+            assertThat(agent.message("Let me check that for you.").locator(".seen")).containsText("Seen by Grace");
 
             customer.button(reply, "React").click();
             customer.find(".picker button").first().click();
@@ -153,6 +153,7 @@ class BrowserJourneyIT {
             // Search finds the conversation by what was said in it.
             agent.search("ships");
             assertThat(agent.listItem("Grace")).isVisible();
+            assertThat(agent.listItem("Grace").locator("mark").first()).hasText("ships");
             agent.tab("Mine");
 
             // A message of one's own can be deleted; the other side sees the tombstone.

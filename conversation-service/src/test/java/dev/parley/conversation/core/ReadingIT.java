@@ -19,6 +19,7 @@ import dev.parley.conversation.reading.application.ReadingConversations.View;
 import dev.parley.events.EventEnvelope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,42 @@ class ReadingIT extends CoreTestBase {
 
         assertThat(walked).extracting(ConversationSummary::id).containsExactlyElementsOf(
                 all.stream().map(ConversationSummary::id).toList());
+    }
+
+    @Test
+    void theClosedListHoldsTheResolvedAndClosedConversationsOfTheAgentsDepartments() {
+        Conversation resolved = queuedConversationOf(ALICE_CUSTOMER);
+        accepted(apply(WORKER, resolved.id(), new LifecycleCommand.Assign(BOB)));
+        accepted(apply(BOB_AGENT, resolved.id(), new LifecycleCommand.Resolve()));
+        Conversation closed = queuedConversationOf(ALICE_CUSTOMER);
+        accepted(apply(WORKER, closed.id(), new LifecycleCommand.Assign(BOB)));
+        accepted(apply(BOB_AGENT, closed.id(), new LifecycleCommand.Close()));
+        Conversation stillOpen = queuedConversationOf(ALICE_CUSTOMER);
+
+        List<ConversationSummary> listed = accepted(reading.list(BOB_AGENT, View.CLOSED, null, null, 200).block(PATIENCE)).conversations();
+
+        assertThat(listed).extracting(ConversationSummary::id).contains(resolved.id(), closed.id()).doesNotContain(stillOpen.id());
+        assertThat(listed).extracting(ConversationSummary::status).containsOnly("RESOLVED", "CLOSED");
+        assertThat(accepted(reading.list(DAN_AGENT, View.CLOSED, BILLING, null, 200).block(PATIENCE)).conversations())
+                .extracting(ConversationSummary::id).doesNotContain(resolved.id(), closed.id());
+    }
+
+    @Test
+    void theCustomerSidebarShowsWhoTheCustomerIsAndTheirConversationsToAgentsWhoMayReadIt() {
+        store.setCustomerMetadata(ALICE_CUSTOMER.customerId(), Map.of("plan", "Gold", "company", "Acme"));
+        Conversation earlier = queuedConversationOf(ALICE_CUSTOMER);
+        accepted(apply(WORKER, earlier.id(), new LifecycleCommand.Assign(BOB)));
+        accepted(apply(BOB_AGENT, earlier.id(), new LifecycleCommand.Resolve()));
+        Conversation now = queuedConversationOf(ALICE_CUSTOMER);
+
+        ReadingConversations.CustomerView view = accepted(reading.customer(BOB_AGENT, now.id()).block(PATIENCE));
+
+        assertThat(view.customer().name()).isEqualTo("Alice");
+        assertThat(view.customer().attributes()).containsExactly(Map.entry("company", "Acme"), Map.entry("plan", "Gold"));
+        assertThat(view.conversations()).extracting(ConversationSummary::id).contains(now.id(), earlier.id());
+        assertThat(view.conversations()).extracting(ConversationSummary::customerId).containsOnly(ALICE_CUSTOMER.customerId());
+        assertThat(rejectionCode(reading.customer(DAN_AGENT, now.id()).block(PATIENCE))).isEqualTo("conversation.forbidden");
+        assertThat(rejectionCode(reading.customer(ALICE_CUSTOMER, now.id()).block(PATIENCE))).isEqualTo("conversation.forbidden");
     }
 
     private static List<Long> seqs(List<Message> messages) {

@@ -18,7 +18,8 @@ public interface FaqStore {
 
     Flux<FaqEntry> list(UUID inboxId);
 
-    Mono<Void> save(FaqEntry entry, Instant at);
+    /** False when nothing was written: no such inbox, or the id is an entry of another inbox. */
+    Mono<Boolean> save(FaqEntry entry, Instant at);
 
     /** True when an entry of this inbox was deleted. */
     Mono<Boolean> delete(UUID inboxId, UUID entryId);

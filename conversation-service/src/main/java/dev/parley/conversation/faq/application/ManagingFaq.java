@@ -46,7 +46,8 @@ public final class ManagingFaq {
         var entry = new FaqEntry(entryId == null ? UuidV7.next(now) : entryId, inboxId, draft.question().strip(),
                 draft.answer().strip(), draft.keywords() == null ? List.of() : draft.keywords(),
                 draft.position() == null ? 0 : draft.position(), draft.active() == null || draft.active());
-        return faq.save(entry, now).thenReturn(Outcome.accepted(entry));
+        return faq.save(entry, now).map(saved -> saved ? Outcome.accepted(entry)
+                : Outcome.rejected(NOT_FOUND, entryId == null ? "no such inbox" : "no such FAQ entry in this inbox"));
     }
 
     public Mono<Outcome<List<FaqEntry>>> list(Caller caller, UUID inboxId) {

@@ -6,6 +6,7 @@ import dev.parley.conversation.faq.adapter.web.FaqController;
 import dev.parley.conversation.faq.application.AnsweringWithFaq;
 import dev.parley.conversation.faq.application.FaqStore;
 import dev.parley.conversation.faq.application.ManagingFaq;
+import dev.parley.conversation.faq.application.TryingQuestion;
 import dev.parley.conversation.faq.domain.BotReplies;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,7 @@ public class FaqConfiguration {
     }
 
     @Bean
-    FaqController faqController(FaqStore faqStore, Clock clock) {
-        return new FaqController(new ManagingFaq(faqStore, clock));
+    FaqController faqController(FaqStore faqStore, AnsweringWithFaq answering, Clock clock) {
+        return new FaqController(new ManagingFaq(faqStore, clock), new TryingQuestion(answering));
     }
 }

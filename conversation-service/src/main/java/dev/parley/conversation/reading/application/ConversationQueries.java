@@ -4,9 +4,9 @@ import dev.parley.conversation.messaging.domain.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +23,14 @@ public interface ConversationQueries {
 
     /** One page of a list, newest activity first, after the cursor position. */
     Flux<ConversationSummary> list(ListFilter filter, UUID caller, boolean callerIsAgent, Position after, int limit);
+
+    /** Who a customer is, as the host site and the widget told us; empty when there is no such customer. */
+    Mono<CustomerProfile> customer(UUID customerId);
+
+    /** {@code attributes}: the custom attributes the host site set, as text. */
+    record CustomerProfile(UUID id, String name, String email, String externalId, Map<String, String> attributes,
+                           Instant lastSeenAt) {
+    }
 
     /** A department's waiting conversations in assignment order: requeued first, then oldest first. */
     Flux<ConversationSummary> queue(UUID departmentId, int limit);

@@ -55,6 +55,13 @@ public final class ReadingConversations {
     public record Detail(Conversation conversation, List<Participant> participants) {
     }
 
+    /** The customer sidebar: who they are and their conversations, newest first (this one included). */
+    public record CustomerView(ConversationQueries.CustomerProfile customer, List<ConversationSummary> conversations) {
+    }
+
+    /** How many of a customer's conversations the sidebar lists. */
+    private static final int CUSTOMER_CONVERSATIONS = 20;
+
     public record HistoryPage(List<Message> messages, List<ReactionCount> reactions, boolean more) {
     }
 
@@ -65,12 +72,27 @@ public final class ReadingConversations {
     public record ListPage(List<ConversationSummary> conversations, Position next) {
     }
 
-    /** The lists of the console and the widget. */
-    public enum View { MINE, QUEUE, OPEN, ALL }
+    /** The lists of the console and the widget; CLOSED holds the resolved and closed ones. */
+    public enum View { MINE, QUEUE, OPEN, CLOSED, ALL }
 
     public Mono<Outcome<Detail>> detail(Caller caller, UUID conversationId) {
         return visible(caller, conversationId, conversation -> participants.all(conversationId).collectList()
                 .map(people -> Outcome.accepted(new Detail(conversation, people))));
+    }
+
+    /**
+     * The customer of a conversation the agent may read, with their latest conversations. Those are
+     * listed whatever their department, as a summary (status, dates): opening one is checked again.
+     */
+    public Mono<Outcome<CustomerView>> customer(Caller caller, UUID conversationId) {
+        if (!(caller instanceof Caller.Agent agent)) {
+            return Mono.just(Outcome.rejected(AccessPolicy.FORBIDDEN, "the customer sidebar is for agents"));
+        }
+        return visible(caller, conversationId, conversation -> queries.customer(conversation.customerId())
+                .zipWith(queries.list(new ListFilter(conversation.customerId(), null, null, false, List.of()), agent.agentId(),
+                        true, null, CUSTOMER_CONVERSATIONS).collectList())
+                .map(found -> Outcome.accepted(new CustomerView(found.getT1(), found.getT2())))
+                .defaultIfEmpty(Outcome.rejected(AccessPolicy.notFound())));
     }
 
     public Mono<Outcome<HistoryPage>> history(Caller caller, UUID conversationId, Long beforeSeq, Long afterSeq, int limit) {
@@ -177,7 +199,12 @@ public final class ReadingConversations {
             return Mono.just(Outcome.accepted(new ListFilter(null, agent.agentId(), null, false,
                     List.of("ACTIVE", "WAITING_ON_CUSTOMER"))));
         }
-        List<String> statuses = view == View.QUEUE ? List.of("QUEUED") : view == View.OPEN ? open : List.of();
+        List<String> statuses = switch (view) {
+            case QUEUE -> List.of("QUEUED");
+            case OPEN -> open;
+            case CLOSED -> List.of("RESOLVED", "CLOSED");
+            default -> List.of();
+        };
         return directory.agent(agent.agentId()).map(me -> {
             if (departmentId != null && !agent.isAdmin() && !me.departmentIds().contains(departmentId)) {
                 return Outcome.<ListFilter>rejected(AccessPolicy.FORBIDDEN, "you are not in that department");

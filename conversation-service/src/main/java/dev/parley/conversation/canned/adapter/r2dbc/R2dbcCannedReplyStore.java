@@ -1,17 +1,23 @@
 package dev.parley.conversation.canned.adapter.r2dbc;
 
 import dev.parley.conversation.canned.application.CannedReplyStore;
+import dev.parley.conversation.canned.application.CannedReplyStore.Saved;
 import dev.parley.conversation.canned.domain.CannedReply;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Canned replies in PostgreSQL; the partial unique indexes of V6 keep one shortcut per scope. */
+/**
+ * Canned replies in PostgreSQL; the partial unique indexes of V6 keep one shortcut per scope, and
+ * their violation (like the department's foreign key) is read back as an outcome, not an error.
+ */
 public final class R2dbcCannedReplyStore implements CannedReplyStore {
 
     /** Replies an agent may use: personal, their departments', everyone's. */
@@ -20,6 +26,11 @@ public final class R2dbcCannedReplyStore implements CannedReplyStore {
              OR department_id IN (SELECT department_id FROM agent_department WHERE agent_id = :agent)
              OR (owner_id IS NULL AND department_id IS NULL))""";
 
+    /** Who may change or delete a reply: its owner, or for a team reply (no owner) an admin. */
+    private static final String MAY_CHANGE = "(owner_id = :editor OR (owner_id IS NULL AND :admin))";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     private final DatabaseClient db;
 
     public R2dbcCannedReplyStore(DatabaseClient db) {
@@ -27,14 +38,52 @@ public final class R2dbcCannedReplyStore implements CannedReplyStore {
     }
 
     @Override
-    public Mono<Boolean> create(CannedReply reply, Instant at) {
+    public Mono<Saved> create(CannedReply reply, Instant at) {
         var spec = db.sql("""
                         INSERT INTO canned_reply (id, shortcut, body, owner_id, department_id, created_at)
-                        VALUES (:id, :shortcut, :body, :owner, :department, :at) ON CONFLICT DO NOTHING""")
+                        VALUES (:id, :shortcut, :body, :owner, :department, :at)""")
                 .bind("id", reply.id()).bind("shortcut", reply.shortcut()).bind("body", reply.body()).bind("at", at);
         spec = reply.ownerId() == null ? spec.bindNull("owner", UUID.class) : spec.bind("owner", reply.ownerId());
-        spec = reply.departmentId() == null ? spec.bindNull("department", UUID.class) : spec.bind("department", reply.departmentId());
-        return spec.fetch().rowsUpdated().map(rows -> rows == 1);
+        spec = bindDepartment(spec, reply.departmentId());
+        return readFailures(spec.fetch().rowsUpdated().<Saved>map(rows -> new Saved.Done(reply)));
+    }
+
+    @Override
+    public Mono<Saved> edit(UUID id, String shortcut, String body, UUID departmentId, UUID editorId, boolean admin) {
+        var spec = db.sql("""
+                        UPDATE canned_reply SET shortcut = :shortcut, body = :body,
+                            department_id = CASE WHEN owner_id IS NULL THEN :department ELSE NULL END
+                        WHERE id = :id AND """ + MAY_CHANGE + " RETURNING *")
+                .bind("id", id).bind("shortcut", shortcut).bind("body", body).bind("editor", editorId).bind("admin", admin);
+        return readFailures(bindDepartment(spec, departmentId).map(R2dbcCannedReplyStore::reply).one()
+                .<Saved>map(Saved.Done::new).defaultIfEmpty(new Saved.NotYours()));
+    }
+
+    @Override
+    public Flux<CannedReply> team() {
+        return db.sql("SELECT * FROM canned_reply WHERE owner_id IS NULL ORDER BY shortcut, department_id NULLS FIRST")
+                .map(R2dbcCannedReplyStore::reply).all();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindDepartment(DatabaseClient.GenericExecuteSpec spec, UUID departmentId) {
+        return departmentId == null ? spec.bindNull("department", UUID.class) : spec.bind("department", departmentId);
+    }
+
+    private static Mono<Saved> readFailures(Mono<Saved> write) {
+        return write.onErrorResume(DataIntegrityViolationException.class, e -> switch (sqlState(e)) {
+            case UNIQUE_VIOLATION -> Mono.just(new Saved.ShortcutTaken());
+            case FOREIGN_KEY_VIOLATION -> Mono.just(new Saved.NoSuchDepartment());
+            default -> Mono.error(e);
+        });
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
+                return r2dbc.getSqlState();
+            }
+        }
+        return "";
     }
 
     @Override
@@ -56,9 +105,9 @@ public final class R2dbcCannedReplyStore implements CannedReplyStore {
     }
 
     @Override
-    public Mono<Boolean> delete(UUID id, UUID ownerId, boolean admin) {
-        return db.sql("DELETE FROM canned_reply WHERE id = :id AND (owner_id = :owner OR :admin)")
-                .bind("id", id).bind("owner", ownerId).bind("admin", admin)
+    public Mono<Boolean> delete(UUID id, UUID editorId, boolean admin) {
+        return db.sql("DELETE FROM canned_reply WHERE id = :id AND " + MAY_CHANGE)
+                .bind("id", id).bind("editor", editorId).bind("admin", admin)
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 

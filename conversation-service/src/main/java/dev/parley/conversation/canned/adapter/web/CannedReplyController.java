@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,10 @@ public class CannedReplyController {
     public record CreateRequest(String shortcut, String body, Boolean team, UUID departmentId) {
     }
 
+    /** A team reply's {@code departmentId} may change; a personal reply's is ignored. */
+    public record EditRequest(String shortcut, String body, UUID departmentId) {
+    }
+
     public record Rendered(String text) {
     }
 
@@ -46,6 +51,18 @@ public class CannedReplyController {
     @GetMapping("/api/v1/canned-replies")
     public Mono<ResponseEntity<List<CannedReply>>> available(Caller caller, @RequestParam(defaultValue = "") String prefix) {
         return Responses.ok(canned.available(caller, prefix));
+    }
+
+    /** 404 {@code canned.not_found} for a reply the caller may not change: another's personal one, or a team one for an agent. */
+    @PutMapping("/api/v1/canned-replies/{id}")
+    public Mono<ResponseEntity<CannedReply>> edit(Caller caller, @PathVariable UUID id, @RequestBody EditRequest request) {
+        return Responses.ok(canned.edit(caller, id, request.shortcut(), request.body(), request.departmentId()));
+    }
+
+    /** Every team reply (admins): those of departments the admin is not in too. */
+    @GetMapping("/api/v1/admin/canned-replies")
+    public Mono<ResponseEntity<List<CannedReply>>> team(Caller caller) {
+        return Responses.ok(canned.team(caller));
     }
 
     @DeleteMapping("/api/v1/canned-replies/{id}")

@@ -55,7 +55,7 @@ public final class R2dbcFaqStore implements FaqStore {
     }
 
     @Override
-    public Mono<Void> save(FaqEntry entry, Instant at) {
+    public Mono<Boolean> save(FaqEntry entry, Instant at) {
         // The entry takes the inbox's language, so its search vector matches the inbox's queries.
         return db.sql("""
                         INSERT INTO faq_entry (id, inbox_id, question, answer, keywords, position, active, language, created_at, updated_at)
@@ -68,7 +68,7 @@ public final class R2dbcFaqStore implements FaqStore {
                 .bind("id", entry.id()).bind("inbox", entry.inboxId()).bind("question", entry.question())
                 .bind("answer", entry.answer()).bind("keywords", entry.keywords().toArray(String[]::new))
                 .bind("position", entry.position()).bind("active", entry.active()).bind("at", at)
-                .then();
+                .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     @Override

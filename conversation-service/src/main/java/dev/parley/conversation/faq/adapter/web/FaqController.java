@@ -1,6 +1,8 @@
 package dev.parley.conversation.faq.adapter.web;
 
+import dev.parley.conversation.faq.application.AnsweringWithFaq;
 import dev.parley.conversation.faq.application.ManagingFaq;
+import dev.parley.conversation.faq.application.TryingQuestion;
 import dev.parley.conversation.faq.domain.FaqEntry;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.shared.adapter.web.Responses;
@@ -24,9 +26,25 @@ import reactor.core.publisher.Mono;
 public class FaqController {
 
     private final ManagingFaq faq;
+    private final TryingQuestion trying;
 
-    public FaqController(ManagingFaq faq) {
+    public FaqController(ManagingFaq faq, TryingQuestion trying) {
         this.faq = faq;
+        this.trying = trying;
+    }
+
+    public record Question(String question) {
+    }
+
+    /**
+     * What the bot would answer to this question now: {@code reply.answered} is the entry it picks
+     * (null when no entry reaches {@code confidenceThreshold}), {@code ranked} every candidate it weighed.
+     * Changes nothing.
+     */
+    @PostMapping("/match")
+    public Mono<ResponseEntity<AnsweringWithFaq.Trial>> match(Caller caller, @PathVariable UUID inboxId,
+                                                              @RequestBody Question question) {
+        return Responses.ok(trying.ask(caller, inboxId, question.question()));
     }
 
     @GetMapping

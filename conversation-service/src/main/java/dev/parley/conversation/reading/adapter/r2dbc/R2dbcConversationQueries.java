@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -146,6 +147,26 @@ public final class R2dbcConversationQueries implements ConversationQueries {
         spec = after == null ? spec.bindNull("afterAt", Instant.class).bindNull("afterId", UUID.class)
                 : spec.bind("afterAt", after.lastActivityAt()).bind("afterId", after.id());
         return spec.map(R2dbcConversationQueries::summary).all();
+    }
+
+    @Override
+    public Mono<CustomerProfile> customer(UUID customerId) {
+        Mono<Map<String, String>> attributes = db.sql("SELECT m.key, m.value FROM customer cu, jsonb_each_text(cu.metadata) m WHERE cu.id = :id ORDER BY m.key")
+                .bind("id", customerId)
+                .map(row -> Map.entry(row.get("key", String.class), String.valueOf(row.get("value", String.class))))
+                .all().collectList()
+                .map(entries -> {
+                    Map<String, String> ordered = new java.util.LinkedHashMap<>();
+                    entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+                    return ordered;
+                });
+        return db.sql("SELECT id, name, email, external_id, last_seen_at FROM customer WHERE id = :id")
+                .bind("id", customerId)
+                .map(row -> new Object[] {row.get("name", String.class), row.get("email", String.class),
+                        row.get("external_id", String.class), row.get("last_seen_at", Instant.class)})
+                .one()
+                .zipWith(attributes, (row, attrs) -> new CustomerProfile(customerId, (String) row[0], (String) row[1],
+                        (String) row[2], attrs, (Instant) row[3]));
     }
 
     private static ConversationSummary summary(Readable row) {

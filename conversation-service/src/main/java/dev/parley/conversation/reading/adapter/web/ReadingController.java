@@ -36,7 +36,7 @@ public class ReadingController {
     }
 
     /**
-     * @param view   {@code mine} (default), {@code queue}, {@code open} or {@code all}
+     * @param view   {@code mine} (default), {@code queue}, {@code open}, {@code closed} (resolved and closed) or {@code all}
      * @param cursor the {@code next} of the previous page
      */
     @GetMapping
@@ -49,7 +49,7 @@ public class ReadingController {
         try {
             chosen = ReadingConversations.View.valueOf(view.toUpperCase());
         } catch (IllegalArgumentException e) {
-            return Mono.error(invalid("view", "view is mine, queue, open or all"));
+            return Mono.error(invalid("view", "view is mine, queue, open, closed or all"));
         }
         return Responses.ok(reading.list(caller, chosen, department, decode(cursor), limit)
                 .map(outcome -> outcome.map(page -> new ListResponse(page.conversations(), encode(page.next())))));
@@ -58,6 +58,12 @@ public class ReadingController {
     @GetMapping("/{id}")
     public Mono<ResponseEntity<ReadingConversations.Detail>> detail(Caller caller, @PathVariable UUID id) {
         return Responses.ok(reading.detail(caller, id));
+    }
+
+    /** The customer sidebar (agents): name, email, custom attributes and their latest conversations. */
+    @GetMapping("/{id}/customer")
+    public Mono<ResponseEntity<ReadingConversations.CustomerView>> customer(Caller caller, @PathVariable UUID id) {
+        return Responses.ok(reading.customer(caller, id));
     }
 
     /** Without before or after: the latest page. Messages always come oldest first. */

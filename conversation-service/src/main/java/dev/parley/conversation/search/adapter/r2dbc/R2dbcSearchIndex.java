@@ -11,7 +11,9 @@ import reactor.core.publisher.Flux;
  * Search in SQL. Message hits come from the GIN index on {@code message.search}; customer hits from
  * name, email and external id. A conversation's rank is its best message's {@code ts_rank} plus 1
  * when the customer matches, so "alice" finds Alice's conversations first. The snippet is the best
- * matching message with the words highlighted by {@code ts_headline}.
+ * matching message with the words highlighted by {@code ts_headline} between U+E000 and U+E001
+ * (private-use characters, taken out of the body first): unlike {@code <b>}, no text a customer
+ * types can pass for a mark, and the snippet stays plain text that clients escape as a whole.
  */
 public final class R2dbcSearchIndex implements SearchIndex {
 
@@ -41,7 +43,8 @@ public final class R2dbcSearchIndex implements SearchIndex {
                             GROUP BY conversation_id)
                         SELECT c.id, c.customer_id, cu.name AS customer_name, c.status, c.department_id, c.owner_id,
                                c.last_activity_at, hits.rank,
-                               (SELECT ts_headline('simple', m.body, q.words, 'MaxFragments=1, MaxWords=20, MinWords=5')
+                               (SELECT ts_headline('simple', translate(m.body, U&'\\E000\\E001', ''), q.words,
+                                       'StartSel=' || U&'\\E000' || ', StopSel=' || U&'\\E001' || ', MaxFragments=1, MaxWords=20, MinWords=5')
                                 FROM message m
                                 WHERE m.conversation_id = c.id AND m.search @@ q.words AND m.deleted_at IS NULL
                                   AND (:notes OR m.kind <> 'NOTE')
