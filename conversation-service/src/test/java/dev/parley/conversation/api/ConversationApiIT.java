@@ -1,5 +1,6 @@
 package dev.parley.conversation.api;
 
+import static dev.parley.conversation.fixtures.Http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -146,11 +147,6 @@ class ConversationApiIT extends RunningService {
         return http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange();
     }
 
-    private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-        return response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith("application/problem+json")
-                .expectBody().jsonPath("$.code").isEqualTo(code);
-    }
 
     private static String bearer(String token) {
         return "Bearer " + token;

@@ -1,5 +1,6 @@
 package dev.parley.conversation.attachments;
 
+import static dev.parley.conversation.fixtures.Http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -366,11 +367,6 @@ class AttachmentsIT extends RunningService {
                 .block(Duration.ofSeconds(30));
     }
 
-    private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-        return response.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith("application/problem+json")
-                .expectBody().jsonPath("$.code").isEqualTo(code);
-    }
 
     private static long filesUnder(Path dir) throws IOException {
         if (!java.nio.file.Files.exists(dir)) {

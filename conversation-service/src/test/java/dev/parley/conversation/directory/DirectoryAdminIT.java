@@ -1,10 +1,12 @@
 package dev.parley.conversation.directory;
 
+import static dev.parley.conversation.fixtures.Http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.parley.conversation.identity.IdentityCast;
 import dev.parley.conversation.identity.RunningService;
+import dev.parley.conversation.fixtures.Http;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -277,15 +279,9 @@ class DirectoryAdminIT extends RunningService {
     }
 
     private WebTestClient.ResponseSpec call(String token, HttpMethod method, String path, Map<String, ?> body) {
-        var request = http.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        return body == null ? request.exchange() : request.bodyValue(body).exchange();
+        return Http.call(http, token, method, path, body);
     }
 
-    private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status, String code) {
-        return response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType("application/problem+json")
-                .expectBody().jsonPath("$.code").isEqualTo(code);
-    }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         var copy = new java.util.HashMap<>(base);
