@@ -1,5 +1,7 @@
 package dev.parley.gateway.config;
 
+import dev.parley.events.net.TrustedProxies;
+import dev.parley.events.spring.ClientAddressProperties;
 import dev.parley.events.Topics;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.spring.EventBusConfiguration;
@@ -55,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every bean of the gateway is built here, explicitly. */
 @Configuration(proxyBeanMethods = false)
 @Import({EventBusConfiguration.class, PresenceConfiguration.class})
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({GatewayProperties.class, ClientAddressProperties.class})
 public class ChatGatewayConfiguration {
 
     private static final int NETTY_CEILING = 4;
@@ -145,9 +147,10 @@ public class ChatGatewayConfiguration {
                 .start(properties.pingInterval());
     }
 
+    /** The same {@code parley.client-address.*} keys and rule as conversation-service's. */
     @Bean
-    ClientAddress clientAddress(GatewayProperties properties) {
-        return new ClientAddress(properties.clientAddressHeader());
+    ClientAddress clientAddress(ClientAddressProperties properties) {
+        return new ClientAddress(properties.header(), TrustedProxies.forHeader(properties.header(), properties.trustedProxies()));
     }
 
     /** The memory engine keeps its buckets in this process; the cluster engine shares them through Redis. */
