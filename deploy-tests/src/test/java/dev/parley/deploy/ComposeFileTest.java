@@ -45,8 +45,12 @@ class ComposeFileTest {
             assertThat(environment).as(service).containsEntry("PARLEY_CLIENTADDRESS_HEADER", "X-Forwarded-For")
                     .containsKey("PARLEY_CLIENTADDRESS_TRUSTEDPROXIES");
         }
-        assertThat(Repository.read("deploy/compose/nginx.conf"))
-                .contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        String edge = Repository.read("deploy/compose/nginx.conf");
+        assertThat(edge).contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        // nginx: a location that sets any proxy_set_header inherits none, so /ws must set it itself
+        String sockets = edge.substring(edge.indexOf("location /ws"), edge.indexOf('}', edge.indexOf("location /ws")));
+        assertThat(sockets).contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
+                .contains("proxy_set_header Host $host;");
     }
 
     @Test
