@@ -314,7 +314,7 @@ export class Console {
         this.sentReadSeq = timeline.reads.get(this.me)?.lastReadSeq ?? 0;
         this.typing.textContent = '';
         this.renderConversation();
-        void this.askPresence(detail.conversation.customerId);
+        void this.askPresence(detail.conversation.id, detail.conversation.customerId);
         void this.loadProfile(detail.conversation.id);
       });
       this.renderList();
@@ -470,11 +470,14 @@ export class Console {
     }
   }
 
-  /** Gateways without presence answer frame.unknown_type; the sidebar then shows the last activity. */
-  private async askPresence(userId: string): Promise<void> {
+  /**
+   * Asked within the open conversation: the gateway answers only about its participants. Gateways
+   * without presence answer frame.unknown_type; the sidebar then shows the last activity.
+   */
+  private async askPresence(conversationId: string, userId: string): Promise<void> {
     try {
       const answer = await this.socket.request<{ presence: { userId: string; online: boolean; lastSeenAt: string | null }[] }>(
-        'presence.get', { userIds: [userId] });
+        'presence.get', { conversationId, userIds: [userId] });
       for (const p of answer?.presence ?? []) {
         this.presence.set(p.userId, { online: p.online, lastSeenAt: p.lastSeenAt });
       }

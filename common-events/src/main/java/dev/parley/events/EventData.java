@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -134,6 +135,19 @@ public sealed interface EventData {
         public String type() { return TYPE; }
     }
 
+    /**
+     * An admin changed which departments an agent belongs to; {@code departmentIds} is the whole
+     * new set. The gateway applies it to the agent's open sockets, so department traffic stops
+     * reaching one removed without waiting for a reconnect or a token renewal.
+     */
+    record AgentDepartmentsChanged(UUID agentId, Set<UUID> departmentIds, Instant changedAt) implements EventData {
+        public static final String TYPE = "agent.departments_changed";
+        public AgentDepartmentsChanged {
+            departmentIds = Set.copyOf(departmentIds);
+        }
+        public String type() { return TYPE; }
+    }
+
     /** An event type newer than this build; {@code json} is its payload, untouched. */
     record Unknown(String type, String json) implements EventData {
         public Unknown {
@@ -148,7 +162,7 @@ public sealed interface EventData {
                     ConversationStatusChanged.class, ParticipantJoined.class, ParticipantLeft.class,
                     MessageCreated.class, MessageEdited.class, MessageDeleted.class,
                     ReactionAdded.class, ReactionRemoved.class, ReadUpdated.class, QueuePosition.class,
-                    AgentStatusChanged.class)
+                    AgentStatusChanged.class, AgentDepartmentsChanged.class)
             .collect(Collectors.toUnmodifiableMap(EventData::typeNameOf, Function.identity()));
 
     private static String typeNameOf(Class<? extends EventData> type) {

@@ -49,13 +49,17 @@ public record EventEnvelope(
 
     /**
      * The partition key: the conversation id, so one conversation's events stay in order; an agent's
-     * status changes are keyed by the agent (whoever caused them), so one agent's stay in order.
+     * status and department changes are keyed by the agent (whoever caused them), so one agent's
+     * stay in order.
      */
     public String key() {
         if (conversationId != null) {
             return conversationId.toString();
         }
         if (data instanceof EventData.AgentStatusChanged change) {
+            return change.agentId().toString();
+        }
+        if (data instanceof EventData.AgentDepartmentsChanged change) {
             return change.agentId().toString();
         }
         return actor.id() == null ? eventId.toString() : actor.id().toString();

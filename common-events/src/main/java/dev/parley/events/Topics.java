@@ -10,7 +10,7 @@ public record Topics(String prefix) {
 
     /** Every persisted conversation event, keyed by conversation id. */
     public static final String CONVERSATION_EVENTS = "parley.conversation-events";
-    /** Agent status changes, keyed by agent id. */
+    /** Agent status and department changes, keyed by agent id. */
     public static final String AGENT_EVENTS = "parley.agent-events";
     /** Suffix of a topic's dead-letter topic: records that could not be read or handled. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

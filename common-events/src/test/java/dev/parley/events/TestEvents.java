@@ -65,6 +65,9 @@ public final class TestEvents {
                         Audience.users(Set.of(ALICE_CUSTOMER)), new EventData.QueuePosition(SUPPORT, 3, 240L, at)),
                 EventEnvelope.of(UUID.randomUUID(), null, null, at, bob,
                         Audience.users(Set.of()).withNamed(Audience.ALL_AGENTS),
-                        new EventData.AgentStatusChanged(BOB_AGENT, "AWAY", "ONLINE", at)));
+                        new EventData.AgentStatusChanged(BOB_AGENT, "AWAY", "ONLINE", at)),
+                EventEnvelope.of(UUID.randomUUID(), null, null, at, bob,
+                        Audience.agentsOnly(Set.of(BOB_AGENT)),
+                        new EventData.AgentDepartmentsChanged(BOB_AGENT, Set.of(SUPPORT), at)));
     }
 }

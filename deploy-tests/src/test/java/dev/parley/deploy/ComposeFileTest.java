@@ -38,13 +38,19 @@ class ComposeFileTest {
     /** Issue 15, defect 3: behind the edge every visitor counted as the edge for per-address limits. */
     @Test
     @SuppressWarnings("unchecked")
-    void theServiceCountsTheClientTheEdgeNamesNotTheEdge() {
-        var environment = (Map<String, Object>) ((Map<String, Object>) services().get("conversation-service")).get("environment");
+    void theServicesCountTheClientTheEdgeNamesNotTheEdge() {
+        for (String service : List.of("conversation-service", "gateway-1", "gateway-2")) {
+            var environment = (Map<String, Object>) ((Map<String, Object>) services().get(service)).get("environment");
 
-        assertThat(environment).containsEntry("PARLEY_CLIENTADDRESS_HEADER", "X-Forwarded-For")
-                .containsKey("PARLEY_CLIENTADDRESS_TRUSTEDPROXIES");
-        assertThat(Repository.read("deploy/compose/nginx.conf"))
-                .contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+            assertThat(environment).as(service).containsEntry("PARLEY_CLIENTADDRESS_HEADER", "X-Forwarded-For")
+                    .containsKey("PARLEY_CLIENTADDRESS_TRUSTEDPROXIES");
+        }
+        String edge = Repository.read("deploy/compose/nginx.conf");
+        assertThat(edge).contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+        // nginx: a location that sets any proxy_set_header inherits none, so /ws must set it itself
+        String sockets = edge.substring(edge.indexOf("location /ws"), edge.indexOf('}', edge.indexOf("location /ws")));
+        assertThat(sockets).contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
+                .contains("proxy_set_header Host $host;");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -21,11 +22,13 @@ final class ConfigurationReference {
     static final String BEGIN = "<!-- BEGIN GENERATED configuration reference: see \"Regenerating\" above -->";
     static final String END = "<!-- END GENERATED configuration reference -->";
 
+    /** By the source type's package or class; the longest prefix that matches wins. */
     private static final Map<String, String> READERS = Map.of(
             "dev.parley.conversation.", "conversation-service",
             "dev.parley.gateway.", "chat-gateway",
             "dev.parley.assignment.", "assignment-worker",
-            "dev.parley.events.", "every service");
+            "dev.parley.events.", "every service",
+            "dev.parley.events.spring.ClientAddressProperties", "conversation-service, chat-gateway");
 
     private static final Pattern JAVADOC_CODE = Pattern.compile("\\{@code ([^}]*)}");
 
@@ -75,7 +78,8 @@ final class ConfigurationReference {
 
     private static String readerOf(String sourceType) {
         return READERS.entrySet().stream().filter(entry -> sourceType.startsWith(entry.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse(sourceType);
+                .max(Comparator.comparingInt(entry -> entry.getKey().length()))
+                .map(Map.Entry::getValue).orElse(sourceType);
     }
 
     private static String cell(String description) {

@@ -1,5 +1,7 @@
 package dev.parley.gateway.config;
 
+import dev.parley.events.net.TrustedProxies;
+import dev.parley.events.spring.ClientAddressProperties;
 import dev.parley.events.Topics;
 import dev.parley.events.bus.EventBus;
 import dev.parley.events.spring.EventBusConfiguration;
@@ -43,6 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
@@ -55,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every bean of the gateway is built here, explicitly. */
 @Configuration(proxyBeanMethods = false)
 @Import({EventBusConfiguration.class, PresenceConfiguration.class})
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({GatewayProperties.class, ClientAddressProperties.class})
 public class ChatGatewayConfiguration {
 
     private static final int NETTY_CEILING = 4;
@@ -145,9 +148,24 @@ public class ChatGatewayConfiguration {
                 .start(properties.pingInterval());
     }
 
+    /**
+     * The same {@code parley.client-address.*} keys and rule as conversation-service's. The retired
+     * {@value #RETIRED_CLIENT_ADDRESS_HEADER} believed its header from any peer; a deployment still
+     * setting it is refused rather than silently counting every socket as its proxy.
+     */
     @Bean
-    ClientAddress clientAddress(GatewayProperties properties) {
-        return new ClientAddress(properties.clientAddressHeader());
+    ClientAddress clientAddress(ClientAddressProperties properties, Environment environment) {
+        refuseRetiredClientAddressHeader(environment);
+        return new ClientAddress(properties.header(), TrustedProxies.forHeader(properties.header(), properties.trustedProxies()));
+    }
+
+    static final String RETIRED_CLIENT_ADDRESS_HEADER = "parley.gateway.client-address-header";
+
+    static void refuseRetiredClientAddressHeader(Environment environment) {
+        if (environment.containsProperty(RETIRED_CLIENT_ADDRESS_HEADER)) {
+            throw new IllegalStateException(RETIRED_CLIENT_ADDRESS_HEADER + " is replaced by parley.client-address.header"
+                    + " with parley.client-address.trusted-proxies (the proxies whose header is believed)");
+        }
     }
 
     /** The memory engine keeps its buckets in this process; the cluster engine shares them through Redis. */

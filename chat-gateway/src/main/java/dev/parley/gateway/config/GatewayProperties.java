@@ -39,10 +39,8 @@ import org.springframework.util.unit.DataSize;
  * @param redisPrefix            prefix of the routing registry's keys and channels in Redis
  * @param agentOrigins           pages that may open agents' sockets (the console's origins); empty: the
  *                               console must be served by the gateway itself (same host and port)
- * @param clientAddressHeader    header holding the client's address as set by a trusted proxy (its last
- *                               entry is read, e.g. {@code X-Forwarded-For}); empty: the connection's
- *                               peer. Set it only when every connection comes through that proxy
- * @param limits                 budgets per user (on each node) and per client address (shared by all nodes)
+ * @param limits                 budgets per user (on each node) and per client address (shared by all nodes;
+ *                               the address behind proxies is read as {@code parley.client-address.*} says)
  * @param maxSocketsPerUser      sockets one user may hold on one node (tabs, devices); the next hello is
  *                               closed with 4409. Bounds what one stolen token can hold open
  * @param maxSockets             sockets one node holds at most; further upgrades are answered 503 with
@@ -77,7 +75,6 @@ public record GatewayProperties(
         @DefaultValue("30s") Duration registrationTtl,
         @DefaultValue("parley:gateway:") String redisPrefix,
         List<String> agentOrigins,
-        @DefaultValue("") String clientAddressHeader,
         @DefaultValue Limits limits,
         @DefaultValue("60s") Duration tokenExpiryWarning,
         @DefaultValue("10s") Duration shutdownSpread,

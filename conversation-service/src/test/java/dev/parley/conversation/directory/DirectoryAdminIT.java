@@ -2,11 +2,18 @@ package dev.parley.conversation.directory;
 
 import static dev.parley.conversation.fixtures.Http.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.parley.conversation.identity.IdentityCast;
 import dev.parley.conversation.identity.RunningService;
 import dev.parley.conversation.fixtures.Http;
+import dev.parley.events.EventData;
+import dev.parley.events.Topics;
+import dev.parley.events.bus.EventBus;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The admin screens' API over real HTTP on a real PostgreSQL: inboxes, departments with their
@@ -26,6 +35,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * the field.
  */
 class DirectoryAdminIT extends RunningService {
+
+    @Autowired
+    private EventBus bus;
+
+    @Autowired
+    private Topics topics;
 
     private static final String ANY_ID = "0190aaaa-0000-7000-8000-000000000001";
 
@@ -173,6 +188,33 @@ class DirectoryAdminIT extends RunningService {
         assertThat(edited.departmentIds()).containsExactly(sales.id());
         call(ada, HttpMethod.GET, "/api/v1/agents", null).expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.id == '" + gina.id() + "')].name").isEqualTo("Gina Admin");
+    }
+
+    /**
+     * Issue 15, defect 4: the gateways learn of the change from this event; without it an agent
+     * removed from a department kept its traffic on the open socket.
+     */
+    @Test
+    void changingAnAgentsDepartmentsAnnouncesTheNewSetAndTheSameSetAgainAnnouncesNothing() throws Exception {
+        String ada = login(IdentityCast.ADA).accessToken();
+        AgentView gina = invite(ada, "Gina", "gina-password-1");
+        Department sales = createDepartment(ada, "Sales " + UUID.randomUUID(), "ROUND_ROBIN");
+        Map<String, Object> inSupport = Map.of("name", "Gina", "departmentIds", List.of(IdentityCast.SUPPORT));
+        Map<String, Object> inSales = Map.of("name", "Gina", "departmentIds", List.of(sales.id()));
+
+        call(ada, HttpMethod.PUT, "/api/v1/admin/agents/" + gina.id(), inSupport).expectStatus().isOk();
+        call(ada, HttpMethod.PUT, "/api/v1/admin/agents/" + gina.id(), inSales).expectStatus().isOk();
+
+        List<EventData.AgentDepartmentsChanged> announced = new CopyOnWriteArrayList<>();
+        try (var subscription = bus.subscribe(topics.agentEvents(), "directory-admin-it-" + UUID.randomUUID(), event -> {
+            if (event.data() instanceof EventData.AgentDepartmentsChanged changed && changed.agentId().equals(gina.id())) {
+                announced.add(changed);
+            }
+            return Mono.empty();
+        })) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(announced)
+                    .extracting(EventData.AgentDepartmentsChanged::departmentIds).containsExactly(Set.of(sales.id())));
+        }
     }
 
     @Test

@@ -55,7 +55,8 @@ class EdgeIT {
     @BeforeAll
     static void start(TestDatabase database, TestKafka kafka, TestRedis redis) {
         stack = Stack.start(database, kafka, redis,
-                "parley.gateway.client-address-header=X-Forwarded-For",
+                "parley.client-address.header=X-Forwarded-For",
+                "parley.client-address.trusted-proxies=127.0.0.0/8,::1/128",
                 "parley.gateway.limits.connects-per-address=" + CONNECTS,
                 "parley.gateway.limits.hello-failures-per-address=" + HELLO_FAILURES,
                 "parley.gateway.limits.commands-per-user=" + COMMANDS_PER_USER,

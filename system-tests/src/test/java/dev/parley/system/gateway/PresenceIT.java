@@ -68,15 +68,55 @@ class PresenceIT {
         customer.close();
         JsonNode gone = bob.awaitFrame(frame -> isPresence(frame, customerId, false));
         assertThat(gone.path("lastSeenAt").asString()).isNotBlank();
-        JsonNode asked = bob.call("presence.get", Map.of("userIds", List.of(customerId.toString())));
+        JsonNode asked = bob.call("presence.get", Map.of("conversationId", conversationId,
+                "userIds", List.of(customerId.toString())));
         assertThat(asked.path("presence").get(0).path("online").asBoolean()).isFalse();
         assertThat(asked.path("presence").get(0).path("lastSeenAt").asString()).isEqualTo(gone.path("lastSeenAt").asString());
 
         Client back = track(Client.hello(stack.otherGatewayPort, visitor.path("token").asString(), Map.of()));
         bob.awaitFrame(frame -> isPresence(frame, customerId, true));
-        assertThat(bob.call("presence.get", Map.of("userIds", List.of(customerId.toString())))
+        assertThat(bob.call("presence.get", Map.of("conversationId", conversationId, "userIds", List.of(customerId.toString())))
                 .path("presence").get(0).path("online").asBoolean()).isTrue();
         assertThat(back.frames).noneMatch(frame -> "presence".equals(Client.type(frame)));
+    }
+
+    /**
+     * Issue 15, defect 4: {@code presence.get} answered about any user id, so an agent could watch
+     * any customer come and go. Only the participants of a conversation the agent may read are answered.
+     */
+    @Test
+    void anAgentIsAnsweredOnlyAboutTheParticipantsOfTheConversationAsked() {
+        JsonNode visitor = tokens.newCustomer();
+        UUID customerId = UUID.fromString(visitor.path("customerId").asString());
+        JsonNode stranger = tokens.newCustomer();
+        UUID strangerId = UUID.fromString(stranger.path("customerId").asString());
+        Client customer = track(Client.hello(stack.gatewayPort, visitor.path("token").asString(), Map.of()));
+        track(Client.hello(stack.otherGatewayPort, stranger.path("token").asString(), Map.of()));
+        Client bob = track(Client.hello(stack.otherGatewayPort, tokens.bob(), Map.of()));
+        UUID conversationId = UUID.fromString(customer.call("conversation.start", Map.of()).path("id").asString());
+        bob.call("conversation.join", Map.of("conversationId", conversationId));
+
+        JsonNode asked = bob.call("presence.get", Map.of("conversationId", conversationId,
+                "userIds", List.of(strangerId.toString(), customerId.toString())));
+
+        assertThat(asked.path("presence")).hasSize(1);
+        assertThat(asked.path("presence").get(0).path("userId").asString()).isEqualTo(customerId.toString());
+        assertThat(asked.path("presence").get(0).path("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    void presenceOutsideAConversationOrInOneTheAgentMayNotReadIsRefused() {
+        Client bob = track(Client.hello(stack.gatewayPort, tokens.bob(), Map.of()));
+
+        String withoutConversation = bob.send("presence.get", Map.of("userIds", List.of(Cast.BOB.toString())));
+        String unknownConversation = bob.send("presence.get", Map.of("conversationId", UUID.randomUUID(),
+                "userIds", List.of(Cast.BOB.toString())));
+
+        assertThat(bob.awaitFrame(frame -> withoutConversation.equals(frame.path("ref").asString(null)))
+                .path("code").asString()).isEqualTo("frame.invalid");
+        JsonNode refused = bob.awaitFrame(frame -> unknownConversation.equals(frame.path("ref").asString(null)));
+        assertThat(Client.type(refused)).isEqualTo("error");
+        assertThat(refused.path("code").asString()).startsWith("conversation.");
     }
 
     @Test

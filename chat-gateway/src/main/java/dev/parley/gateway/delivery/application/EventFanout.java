@@ -1,9 +1,12 @@
 package dev.parley.gateway.delivery.application;
 
+import dev.parley.events.EventData;
 import dev.parley.events.EventEnvelope;
 import dev.parley.events.EventHeader;
 import dev.parley.events.json.EventCodec;
+import dev.parley.events.json.MalformedEventException;
 import dev.parley.gateway.presence.domain.PresenceChange;
+import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.SessionTable;
 import dev.parley.gateway.socket.application.ClientSocket;
 import dev.parley.gateway.socket.application.Frames;
@@ -45,12 +48,38 @@ public final class EventFanout {
         if (event.occurredAt().isBefore(oldestDelivered)) {
             return;
         }
+        if (EventData.AgentDepartmentsChanged.TYPE.equals(event.type())) {
+            applyDepartments(bytes);
+        }
         var recipients = table.recipients(event.audience());
         if (recipients.isEmpty()) {
             return;
         }
         var frame = frames.event(bytes, event.occurredAt());
         recipients.forEach(socket -> socket.deliver(event.conversationId(), event.seq(), frame));
+    }
+
+    /**
+     * An agent's new departments take effect on their sockets here before the event is passed on, so
+     * once the console has it no later delivery uses the old set (issue 15, defect 4). The one
+     * event type the gateway decodes: authorization depends on it.
+     */
+    private void applyDepartments(byte[] bytes) {
+        EventData data;
+        try {
+            data = codec.decode(bytes).data();
+        } catch (MalformedEventException e) {
+            return; // its header was readable; the rest is for the console, which ignores what it cannot read
+        }
+        if (!(data instanceof EventData.AgentDepartmentsChanged changed)) {
+            return;
+        }
+        for (ClientSocket socket : table.of(changed.agentId())) {
+            Principal principal = socket.principal();
+            if (principal != null && principal.isAgent()) {
+                socket.changePrincipal(principal.withDepartments(changed.departmentIds()));
+            }
+        }
     }
 
     /** A presence change to the local sockets of {@code to} that belong to agents: customers never get one. */

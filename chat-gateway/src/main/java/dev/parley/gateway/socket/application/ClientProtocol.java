@@ -51,10 +51,10 @@ public final class ClientProtocol {
         this.frames = frames;
         this.metrics = metrics;
         this.edge = edge;
-        this.presence = new PresenceCommand(presence, frames);
+        var participants = new Participants(conversations, frames.json(), clock, participantsTtl);
+        this.presence = new PresenceCommand(presence, participants, frames);
         this.greeting = new Greeting(conversations, table, frames, metrics, nodeId, routing, edge, maxSocketsPerUser);
-        this.commands = new RelayingCommands(conversations, frames, metrics,
-                new Participants(conversations, frames.json(), clock, participantsTtl), ephemeral);
+        this.commands = new RelayingCommands(conversations, frames, metrics, participants, ephemeral);
     }
 
     /** Handles one inbound text frame; completes when its reply is queued. Never errors. */

@@ -1,5 +1,6 @@
 package dev.parley.gateway.socket.application;
 
+import dev.parley.gateway.conversation.application.ConversationRefusal;
 import dev.parley.gateway.presence.application.TrackingPresence;
 import dev.parley.gateway.presence.domain.PresenceChange;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code presence.get}: the console's sidebar asks for users' online state and last seen time.
- * Agents and admins only: customers never learn about other users.
+ * Agents and admins only: customers never learn about other users. An agent asks within one
+ * conversation they may read ({@code conversationId}, checked by conversation-service through
+ * {@link Participants} with the agent's token) and is answered only about its active participants;
+ * other users are left out of the answer, so no agent can probe whether an arbitrary user is
+ * online (issue 15, defect 4).
  */
 final class PresenceCommand {
 
@@ -20,10 +25,12 @@ final class PresenceCommand {
     static final int MAX_USERS = 200;
 
     private final TrackingPresence tracking;
+    private final Participants participants;
     private final Frames frames;
 
-    PresenceCommand(TrackingPresence tracking, Frames frames) {
+    PresenceCommand(TrackingPresence tracking, Participants participants, Frames frames) {
         this.tracking = tracking;
+        this.participants = participants;
         this.frames = frames;
     }
 
@@ -38,8 +45,20 @@ final class PresenceCommand {
             socket.send(frames.error(ref, "frame.invalid", "userIds is an array of 1 to " + MAX_USERS + " user ids"));
             return Mono.empty();
         }
-        return tracking.lookup(users)
+        UUID conversationId = uuid(frame.get("conversationId"));
+        if (conversationId == null) {
+            socket.send(frames.error(ref, "frame.invalid",
+                    "conversationId names the conversation whose participants are asked about"));
+            return Mono.empty();
+        }
+        return participants.of(conversationId, socket.principal().userId(), socket.token())
+                .map(taking -> users.stream().filter(taking::contains).distinct().toList())
+                .flatMap(asked -> asked.isEmpty() ? Mono.just(List.<PresenceChange>of()) : tracking.lookup(asked))
                 .doOnNext(found -> socket.send(frames.ack(ref, result(found))))
+                .onErrorResume(ConversationRefusal.class, refused -> {
+                    socket.send(frames.error(ref, refused.code(), refused.getMessage()));
+                    return Mono.empty();
+                })
                 .onErrorResume(error -> {
                     socket.send(frames.error(ref, "presence.unavailable", "presence could not be read; try again"));
                     return Mono.empty();
@@ -63,6 +82,17 @@ final class PresenceCommand {
             }
         }
         return users;
+    }
+
+    private static UUID uuid(JsonNode id) {
+        if (id == null || !id.isString()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id.asString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private ObjectNode result(List<PresenceChange> found) {

@@ -69,6 +69,35 @@ class EventFanoutTest {
         assertThat(toAgent.written).hasSize(1);
     }
 
+    /**
+     * Issue 15, defect 4: an agent's departments were read at the hello only, so one removed from
+     * a department kept receiving its traffic until they reconnected.
+     */
+    @Test
+    void anAgentRemovedFromADepartmentStopsReceivingItsTrafficOnTheOpenSocket() {
+        UUID agent = UUID.randomUUID();
+        UUID support = UUID.randomUUID();
+        UUID sales = UUID.randomUUID();
+        FakeWire toAgent = new FakeWire();
+        socket(toAgent, new Principal(agent, Principal.Role.AGENT, null, Set.of(support, sales)));
+        fanout.deliver(queued(1, support));
+
+        fanout.deliver(EventEnvelope.of(UUID.randomUUID(), null, null, Instant.now(), Actor.agent(UUID.randomUUID()),
+                Audience.agentsOnly(Set.of(agent)), new EventData.AgentDepartmentsChanged(agent, Set.of(sales), Instant.now())));
+        fanout.deliver(queued(2, support));
+        fanout.deliver(queued(3, sales));
+
+        assertThat(toAgent.written).hasSize(3); // the first queued, the change itself, the one in sales
+        assertThat(toAgent.written.get(1)).contains("agent.departments_changed");
+        assertThat(toAgent.written.get(2)).contains(sales.toString()).doesNotContain(support.toString());
+    }
+
+    private EventEnvelope queued(long seq, UUID department) {
+        return EventEnvelope.of(UUID.randomUUID(), conversation, seq, Instant.now(), Actor.system(),
+                Audience.users(Set.of()).withNamed(Audience.department(department)),
+                new EventData.ConversationQueued(department, Instant.now(), false));
+    }
+
     private ClientSocket socket(FakeWire wire, Principal principal) {
         var socket = new ClientSocket(wire, new Handshake(null, null, "127.0.0.1"), QUEUE,
                 new TokenBucket(1, 1, Clock.systemUTC()), new ClientSocket.Listener() {

@@ -7,6 +7,7 @@ import dev.parley.conversation.directory.domain.AgentStatus;
 import dev.parley.conversation.directory.domain.LinkToken;
 import dev.parley.conversation.identity.application.RefreshTokens;
 import dev.parley.conversation.identity.domain.Caller;
+import dev.parley.conversation.shared.application.Transactions;
 import dev.parley.conversation.shared.domain.Outcome;
 import dev.parley.conversation.shared.domain.Rejection;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
  * them, deactivate and reactivate them, and reset their password (another one-time link).
  * Deactivating sets the agent OFFLINE (announced like any status change), ends their sessions and
  * requeues their open conversations, in that order, so no new conversation reaches them meanwhile.
+ * Changing an agent's departments announces the new set ({@link AnnouncingDepartmentChanges}).
  */
 public final class ManagingAgents {
 
@@ -39,11 +41,16 @@ public final class ManagingAgents {
     private final ChangingAgentStatus statuses;
     private final RefreshTokens refreshTokens;
     private final OwnedConversations owned;
+    private final Transactions transactions;
+    private final AnnouncingDepartmentChanges departmentChanges;
     private final Clock clock;
 
     public ManagingAgents(AdministeringDirectory administering, DirectoryAdmin admin, DirectoryStore directory,
                           AgentLinks links, ChangingAgentStatus statuses, RefreshTokens refreshTokens,
-                          OwnedConversations owned, Clock clock) {
+                          OwnedConversations owned, Transactions transactions,
+                          AnnouncingDepartmentChanges departmentChanges, Clock clock) {
+        this.transactions = transactions;
+        this.departmentChanges = departmentChanges;
         this.administering = administering;
         this.admin = admin;
         this.directory = directory;
@@ -86,9 +93,17 @@ public final class ManagingAgents {
                 .flatMap(known -> !known
                         ? Mono.just(Outcome.<Agent>rejected(Rejection.invalid("department.not_found", "departmentIds",
                                 "no such department")))
-                        : admin.updateAgent(agentId, settings).flatMap(updated -> updated
-                                ? directory.agent(agentId).map(Outcome::accepted)
-                                : Mono.just(agentNotFound())));
+                        : update(caller, agentId, settings));
+    }
+
+    /** The change and its announcement commit together (docs/events.md, {@code agent.departments_changed}). */
+    private Mono<Outcome<Agent>> update(Caller caller, UUID agentId, AgentSettings settings) {
+        return transactions.inTransaction(() -> directory.agent(agentId)
+                .flatMap(before -> admin.updateAgent(agentId, settings).flatMap(updated -> updated
+                        ? departmentChanges.changed(caller, agentId, before.departmentIds(), settings.departmentIds())
+                                .then(directory.agent(agentId)).map(Outcome::<Agent>accepted)
+                        : Mono.just(ManagingAgents.<Agent>agentNotFound())))
+                .defaultIfEmpty(ManagingAgents.<Agent>agentNotFound()));
     }
 
     public Mono<Outcome<Deactivated>> deactivate(Caller caller, UUID agentId) {

@@ -10,6 +10,7 @@ import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.AgentLinks;
 import dev.parley.conversation.directory.application.EditingDirectory;
 import dev.parley.conversation.directory.application.FollowingAgentLink;
+import dev.parley.conversation.directory.application.AnnouncingDepartmentChanges;
 import dev.parley.conversation.directory.application.ManagingAgents;
 import dev.parley.conversation.directory.application.OwnedConversations;
 import dev.parley.conversation.identity.application.AgentAccounts;
@@ -65,8 +66,10 @@ public class DirectoryConfiguration {
     @Bean
     ManagingAgents managingAgents(AdministeringDirectory administering, DirectoryAdmin admin, DirectoryStore directory,
                                   AgentLinks links, ChangingAgentStatus statuses, RefreshTokens refreshTokens,
-                                  OwnedConversations owned, Clock clock) {
-        return new ManagingAgents(administering, admin, directory, links, statuses, refreshTokens, owned, clock);
+                                  OwnedConversations owned, Transactions transactions, Outbox outbox, Topics topics,
+                                  Clock clock) {
+        return new ManagingAgents(administering, admin, directory, links, statuses, refreshTokens, owned, transactions,
+                new AnnouncingDepartmentChanges(outbox, topics, clock), clock);
     }
 
     @Bean

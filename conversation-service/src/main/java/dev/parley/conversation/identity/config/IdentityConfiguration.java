@@ -45,7 +45,8 @@ import dev.parley.conversation.identity.application.WidgetSessionThrottle;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
 import dev.parley.conversation.identity.domain.TokenLifetimes;
-import dev.parley.conversation.identity.domain.TrustedProxies;
+import dev.parley.events.net.TrustedProxies;
+import dev.parley.events.spring.ClientAddressProperties;
 import dev.parley.events.spring.EngineProperties;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
@@ -254,7 +255,7 @@ public class IdentityConfiguration {
      */
     @Bean
     ClientAddress requestClientAddress(ClientAddressProperties properties) {
-        return new ClientAddress(properties.header(), TrustedProxies.of(properties.trustedProxies()));
+        return new ClientAddress(properties.header(), TrustedProxies.forHeader(properties.header(), properties.trustedProxies()));
     }
 
     @Bean

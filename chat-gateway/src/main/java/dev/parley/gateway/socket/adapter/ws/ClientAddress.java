@@ -1,31 +1,42 @@
 package dev.parley.gateway.socket.adapter.ws;
 
-import java.net.InetSocketAddress;
+import dev.parley.events.net.TrustedProxies;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The address a socket's client connects from, the key of per-address limits. Behind a proxy every
- * connection comes from the proxy, so the address can be read from a header the proxy sets, but
- * only when configured: without a proxy that overwrites it, a client writes what it likes there.
- * For {@code X-Forwarded-For} the last entry is taken, the one the trusted proxy appended.
+ * The address a socket's client connects from, the key of per-address limits: the peer, or behind
+ * trusted proxies the client they name in the configured header (issue 15, defect 3; the rule is
+ * {@link TrustedProxies}, shared with conversation-service). With no header configured (the
+ * default) no header is believed, and from a peer that is not a trusted proxy neither: a client
+ * writes what it likes there.
  */
 public final class ClientAddress {
 
     private final String header;
+    private final TrustedProxies proxies;
 
-    /** @param header the trusted proxy's header, or empty to use the connection's peer address */
-    public ClientAddress(String header) {
-        this.header = header;
+    /**
+     * @param header  the header trusted proxies set, e.g. {@code X-Forwarded-For}; blank: none
+     * @param proxies from {@link TrustedProxies#forHeader}, which refuses a header without proxies
+     */
+    public ClientAddress(String header, TrustedProxies proxies) {
+        this.header = header == null ? "" : header.strip();
+        this.proxies = proxies;
     }
 
     public String of(HttpHeaders headers, InetSocketAddress remote) {
-        if (!header.isBlank()) {
-            String value = headers.get(header);
-            if (value != null && !value.isBlank()) {
-                String[] hops = value.split(",");
-                return hops[hops.length - 1].trim();
-            }
+        String peer = peer(remote);
+        if (header.isEmpty()) {
+            return peer;
         }
+        List<String> values = headers.getAll(header);
+        return proxies.clientOf(peer, values.isEmpty() ? Optional.empty() : Optional.of(String.join(",", values)));
+    }
+
+    private static String peer(InetSocketAddress remote) {
         if (remote == null) {
             return "unknown";
         }

@@ -1,6 +1,6 @@
 package dev.parley.conversation.identity.adapter.web;
 
-import dev.parley.conversation.identity.domain.TrustedProxies;
+import dev.parley.events.net.TrustedProxies;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -15,14 +15,13 @@ public final class ClientAddress {
     private final String header;
     private final TrustedProxies proxies;
 
-    /** @param header the header trusted proxies set, e.g. {@code X-Forwarded-For}; blank: none */
+    /**
+     * @param header  the header trusted proxies set, e.g. {@code X-Forwarded-For}; blank: none
+     * @param proxies from {@link TrustedProxies#forHeader}, which refuses a header without proxies
+     */
     public ClientAddress(String header, TrustedProxies proxies) {
         this.header = header == null ? "" : header.strip();
         this.proxies = proxies;
-        if (!this.header.isEmpty() && proxies.isEmpty()) {
-            throw new IllegalStateException("parley.client-address.header is set without parley.client-address.trusted-proxies:"
-                    + " name the proxies' addresses (CIDRs) whose header is believed");
-        }
     }
 
     public String of(ServerHttpRequest request) {

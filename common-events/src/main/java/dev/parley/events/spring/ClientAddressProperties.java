@@ -1,4 +1,4 @@
-package dev.parley.conversation.identity.config;
+package dev.parley.events.spring;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the client's address is read from behind proxies, under {@code parley.client-address}:
- * the per-address limits (logins, widget sessions) count it. The same keys serve every service
- * that counts per address.
+ * the per-address limits count it (conversation-service's logins and widget sessions, the gateway's
+ * connects and failed hellos). The same keys serve every service that counts per address; a
+ * header without trusted proxies refuses to start ({@code TrustedProxies.forHeader}).
  *
  * @param header         the header the proxies in front append the client's address to, e.g.
  *                       {@code X-Forwarded-For}; read from the right, past trusted proxies. Empty:

@@ -1,4 +1,4 @@
-package dev.parley.conversation.identity.domain;
+package dev.parley.events.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,5 +33,13 @@ class TrustedProxiesTest {
     void aSettingThatIsNotAnAddressIsRefused() {
         assertThatThrownBy(() -> TrustedProxies.of(List.of("proxy.internal"))).hasMessageContaining("proxy.internal");
         assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/33"))).hasMessageContaining("10.0.0.0/33");
+    }
+
+    @Test
+    void aHeaderWithoutTrustedProxiesIsRefusedSinceAnyClientCouldWriteIt() {
+        assertThatThrownBy(() -> TrustedProxies.forHeader("X-Forwarded-For", List.of()))
+                .hasMessageContaining("parley.client-address.trusted-proxies");
+        assertThat(TrustedProxies.forHeader("", List.of()).isEmpty()).isTrue();
+        assertThat(TrustedProxies.forHeader("X-Forwarded-For", List.of("10.0.0.0/8")).isEmpty()).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.conversation.identity.domain;
+package dev.parley.events.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * read from the right: each entry that is itself a trusted proxy is skipped, the first that is
  * not is the client. Entries left of it were written by the client and prove nothing. Without a
  * header, or from any other peer, the peer is the client.
+ *
+ * <p>Shared by every service that counts per client address (conversation-service's logins and
+ * widget sessions, the gateway's connects and hellos), so both read one rule from the same
+ * {@code parley.client-address.*} keys.
  */
 public final class TrustedProxies {
 
@@ -29,6 +33,19 @@ public final class TrustedProxies {
     /** @param cidrs {@code 10.0.0.0/8}, {@code fd00::/8}, or one address; refused when not literal */
     public static TrustedProxies of(List<String> cidrs) {
         return new TrustedProxies(cidrs.stream().map(String::strip).filter(cidr -> !cidr.isEmpty()).map(Cidr::parse).toList());
+    }
+
+    /**
+     * The proxies whose {@code header} is believed; refused when a header is named without any,
+     * since then every client could write its own address there.
+     */
+    public static TrustedProxies forHeader(String header, List<String> cidrs) {
+        TrustedProxies proxies = of(cidrs);
+        if (header != null && !header.isBlank() && proxies.isEmpty()) {
+            throw new IllegalStateException("parley.client-address.header is set without parley.client-address.trusted-proxies:"
+                    + " name the proxies' addresses (CIDRs) whose header is believed");
+        }
+        return proxies;
     }
 
     public boolean isEmpty() {
