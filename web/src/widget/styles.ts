@@ -16,7 +16,15 @@ button { cursor: pointer; border: 0; background: none; padding: 0; font-size: 14
 .panel { position: absolute; right: 0; bottom: 68px; width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - 96px));
   background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); display: flex; flex-direction: column; overflow: hidden; }
 .panel[hidden] { display: none; }
-@media (max-width: 420px) { .root { right: 8px; bottom: 8px; } .panel { right: -0px; width: calc(100vw - 16px); height: calc(100vh - 84px); } }
+/* Phones: a smaller launcher tucked into the corner, and the open panel takes the whole screen
+   (the launcher hides behind it; the header's button and Escape close it). */
+@media (max-width: 480px) {
+  .root { right: 8px; bottom: 8px; }
+  .launcher { width: 44px; height: 44px; font-size: 20px; }
+  .launcher svg { width: 22px; height: 22px; }
+  .panel { position: fixed; inset: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+  .root.open .launcher { display: none; }
+}
 header { background: #2b4c3f; color: #fff; padding: 10px 12px; display: flex; align-items: center; gap: 8px; }
 header h2 { margin: 0; font-size: 16px; font-weight: 700; flex: 1; }
 header .close { color: #fff; font-size: 22px; width: 32px; height: 32px; border-radius: 6px; }
@@ -47,7 +55,12 @@ textarea, input { flex: 1; resize: none; border: 1px solid #cbd2d9; border-radiu
 .send { background: #2b4c3f; color: #fff; border-radius: 8px; padding: 9px 14px; font-weight: 600; }
 .attach { font-size: 20px; padding: 6px; border-radius: 8px; }
 .prechat { padding: 16px; display: flex; flex-direction: column; gap: 10px; overflow-y: auto; }
-.prechat label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; color: #3e4c59; }
+.prechat > label { font-weight: 600; color: #1f2933; }
+.prechat textarea { flex: none; max-height: none; }
+.prechat fieldset { border: 1px solid #e4e7eb; border-radius: 8px; padding: 8px 10px 10px; margin: 0; display: flex; flex-direction: column; gap: 4px; }
+.prechat legend { font-size: 13px; color: #3e4c59; padding: 0 4px; }
+.prechat fieldset label { font-size: 13px; color: #3e4c59; margin-top: 4px; }
+.prechat .hint { margin: 2px 0 0; font-size: 12px; color: #616e7c; }
 .more { align-self: center; font-size: 13px; color: #2b4c3f; text-decoration: underline; padding: 4px; }
 .edit { display: flex; gap: 4px; width: 100%; }
 .attachments { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
