@@ -188,7 +188,7 @@ export class Widget implements WidgetControl {
       h('fieldset', {}, h('legend', {}, 'About you (optional)'),
         h('label', { for: 'parley-name' }, 'Name'), name,
         h('label', { for: 'parley-email' }, 'Email'), email,
-        h('p', { id: 'parley-email-why', class: 'hint' }, 'So we can answer by email if you leave.')),
+        h('p', { id: 'parley-email-why', class: 'hint' }, 'So the team knows who they are talking to.')),
       h('button', { class: 'send', type: 'submit' }, 'Start chat'));
     question.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
