@@ -78,6 +78,9 @@ public final class SecurityRules {
         source.registerCorsConfiguration("/api/v1/widget/**", widget);
         // The widget uploads files and fetches their links over HTTP, cross-origin like its session.
         source.registerCorsConfiguration("/api/v1/conversations/*/attachments/**", widget);
+        // And asks its place in the queue; without this a widget on the customer's own site always
+        // said "Waiting for an agent…" instead of the place and the wait.
+        source.registerCorsConfiguration("/api/v1/conversations/*/queue-position", widget);
         return source;
     }
 }
