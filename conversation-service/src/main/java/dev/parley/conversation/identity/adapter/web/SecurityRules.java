@@ -23,6 +23,8 @@ public final class SecurityRules {
             "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
             // Signed download links: the signature is the authorization, so <img src> works.
             "/api/v1/attachments/*/content",
+            // What the widget shows for an inbox, by its public key (title, colour, greeting).
+            "/api/v1/widget/inboxes/*",
     };
     /** Endpoints that hand out tokens, reachable without one. */
     static final String[] TOKEN_ENDPOINTS = {
