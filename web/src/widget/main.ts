@@ -18,8 +18,8 @@ if (!script || !inbox) {
   const widget = new Widget({
     base: script.dataset.api ?? new URL(script.src, location.href).origin,
     inbox,
-    prechat: script.dataset.prechat === 'true',
-    title: script.dataset.title ?? 'Chat with us',
+    prechat: script.dataset.prechat === undefined ? null : script.dataset.prechat === 'true',
+    title: script.dataset.title ?? null,
     onUnread: (count) => api?.unreadCount(count),
   }, host);
   api = new ParleyApi(widget);

@@ -15,12 +15,23 @@ import { STYLES } from './styles';
 export interface WidgetConfig {
   base: string;
   inbox: string;
-  prechat: boolean;
-  title: string;
+  /** `data-prechat`; null: as the inbox's settings say. */
+  prechat: boolean | null;
+  /** `data-title`; null: the inbox's title, else a default. */
+  title: string | null;
   /** Hears the count on the launcher's badge whenever it changes (the host page's `onUnreadCount`). */
   onUnread?: (count: number) => void;
 }
 
+/** What the admin set for the inbox at /console/admin; each null for the widget's default. */
+interface InboxLook {
+  title: string | null;
+  colour: string | null;
+  greeting: string | null;
+  preChatForm: boolean;
+}
+
+const DEFAULT_TITLE = 'Chat with us';
 const TYPING_EVERY_MS = 2500;
 const TYPING_IDLE_MS = 4000;
 const TYPING_SHOWN_MS = 6000;
@@ -60,6 +71,9 @@ export class Widget implements WidgetControl {
   private readonly messages: MessageList;
   private readonly attachments: Attachments;
   private readonly root: HTMLElement;
+  private readonly title = h('h2', {});
+  /** What the admin set for the inbox, once read. */
+  private settings: InboxLook = { title: null, colour: null, greeting: null, preChatForm: false };
 
   constructor(private readonly config: WidgetConfig, host: HTMLElement) {
     this.sessions = new WidgetSession(config.base, config.inbox);
@@ -67,8 +81,9 @@ export class Widget implements WidgetControl {
     const shadow = host.attachShadow({ mode: 'open' });
     this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false',
       'aria-controls': 'parley-panel', onclick: () => this.toggle() }, icon(CHAT_ICON), this.badge);
-    this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: true },
-      h('header', {}, h('h2', {}, config.title),
+    this.title.textContent = config.title ?? DEFAULT_TITLE;
+    this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': this.title.textContent, hidden: true },
+      h('header', {}, this.title,
         h('button', { class: 'close', type: 'button', 'aria-label': 'Minimize chat', onclick: () => this.toggle() }, '×')),
       this.status, this.body);
     this.panel.addEventListener('keydown', (e) => {
@@ -95,9 +110,27 @@ export class Widget implements WidgetControl {
    * A new anonymous visitor connects when they open the panel.
    */
   async boot(): Promise<void> {
+    await this.loadSettings();
     if (!this.session && (this.sessions.stored() || this.sessions.identity)) {
       await this.connect({});
     }
+  }
+
+  /** The inbox's title, colour, greeting and pre-chat form; the script tag's attributes win. Without them, the defaults. */
+  private async loadSettings(): Promise<void> {
+    try {
+      this.settings = await api<InboxLook>(this.config.base, 'GET', `/api/v1/widget/inboxes/${encodeURIComponent(this.config.inbox)}`);
+    } catch {
+      return;
+    }
+    if (this.config.title === null && this.settings.title) {
+      this.title.textContent = this.settings.title;
+      this.panel.setAttribute('aria-label', this.settings.title);
+    }
+    if (this.settings.colour) {
+      this.root.style.setProperty('--accent', this.settings.colour);
+    }
+    this.renderStatus();
   }
 
   /**
@@ -159,7 +192,7 @@ export class Widget implements WidgetControl {
       return;
     }
     if (!this.session) {
-      if (this.config.prechat && !this.sessions.stored() && !this.sessions.identity && !this.profile.email) {
+      if ((this.config.prechat ?? this.settings.preChatForm) && !this.sessions.stored() && !this.sessions.identity && !this.profile.email) {
         this.showPrechat();
       } else {
         void this.connect({});
@@ -505,7 +538,7 @@ export class Widget implements WidgetControl {
       : status === 'ACTIVE' || status === 'WAITING_ON_CUSTOMER' ? 'You are chatting with an agent.'
         : status === 'RESOLVED' ? 'Resolved — write again if you need anything.'
           : status === 'CLOSED' ? 'This conversation is closed; a new message starts a new one.'
-            : 'Ask us anything.';
+            : this.settings.greeting ?? 'Ask us anything.';
     this.setStatus(line, false);
   }
 

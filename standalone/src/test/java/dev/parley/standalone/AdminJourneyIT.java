@@ -84,6 +84,8 @@ class AdminJourneyIT {
             admin.field(inbox, "name").fill("Team site");
             admin.field(inbox, "allowedOrigins").fill(site.origin());
             admin.field(inbox, "widgetTitle").fill("Team support");
+            admin.field(inbox, "widgetColour").fill("#1a5fb4");
+            admin.field(inbox, "greeting").fill("Ask the team anything.");
             admin.click(inbox, "Save inbox");
             assertThat(admin.row("Team site")).containsText("Billing");
             Locator saved = admin.form("Edit inbox Team site");
@@ -132,6 +134,10 @@ class AdminJourneyIT {
             var customer = new WidgetPage(customerContext.newPage(), false).openSite(page);
             customer.page.locator("#help").click(); // the site's own button: Parley('open')
             assertThat(customer.find(".panel")).isVisible();
+            // As the admin set it for the inbox: no title in the snippet, the inbox's.
+            assertThat(customer.find("header h2")).hasText("Team support");
+            assertThat(customer.find("header")).hasCSS("background-color", "rgb(26, 95, 180)");
+            assertThat(customer.status()).hasText("Ask the team anything.");
             customer.send("Hello, I am signed in on your site.");
 
             // The worker assigns the conversation to Ivy, the only agent online in Billing.
