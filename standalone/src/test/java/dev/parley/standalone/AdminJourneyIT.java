@@ -167,6 +167,9 @@ class AdminJourneyIT {
 
             // The admin deactivates Ivy: her open conversation goes back to the queue.
             admin.screen("Agents");
+            // The screen as loaded now (not the table left from the invitation): Ivy online, holding 1 of 3 seats.
+            assertThat(admin.row("Ivy Agent")).containsText("ONLINE");
+            assertThat(admin.row("Ivy Agent")).containsText("1 / 3");
             Locator edit = admin.open("Edit Ivy Agent", "Edit agent Ivy Agent");
             admin.click(edit, "Deactivate");
             assertThat(admin.status()).containsText("Ivy Agent is deactivated; 1 open conversation(s) went back to the queue.");
