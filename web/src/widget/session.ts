@@ -1,4 +1,5 @@
 import { api } from '../shared/http';
+import type { Identity, VisitorProfile } from './api';
 
 export interface StoredSession {
   token: string;
@@ -14,10 +15,13 @@ interface SessionResponse {
 /**
  * The visitor's session, kept in localStorage per inbox so a refresh (or a new tab) is the same
  * customer with the same conversation. Each page load trades the stored token for a fresh one of
- * the same customer, so it never expires while the visitor keeps coming back.
+ * the same customer, so it never expires while the visitor keeps coming back. With an identity the
+ * host site's user is the customer instead (on any device); the identity is kept in memory only, the
+ * host page gives it on every load.
  */
 export class WidgetSession {
   private readonly key: string;
+  identity: Identity | null = null;
 
   constructor(private readonly base: string, private readonly inbox: string) {
     this.key = `parley.widget.${inbox}`;
@@ -31,16 +35,29 @@ export class WidgetSession {
     }
   }
 
-  async start(profile: { name?: string; email?: string } = {}): Promise<StoredSession> {
+  async start(profile: VisitorProfile = {}): Promise<StoredSession> {
     const previous = this.stored();
+    const identity = this.identity;
     const response = await api<SessionResponse>(this.base, 'POST', '/api/v1/widget/sessions', undefined, {
       inboxKey: this.inbox,
       visitorToken: previous?.token,
-      name: profile.name || undefined,
-      email: profile.email || undefined,
+      userId: identity?.userId,
+      userHash: identity?.userHash,
+      name: profile.name || identity?.name || undefined,
+      email: profile.email || identity?.email || undefined,
+      attributes: { ...identity?.attributes, ...profile.attributes },
     });
     const session = { token: response.token, customerId: response.customerId };
     localStorage.setItem(this.key, JSON.stringify(session));
     return session;
+  }
+
+  /** Changes the running session's customer: name, email, attributes (merged; null removes). */
+  async update(token: string, profile: VisitorProfile): Promise<void> {
+    await api<void>(this.base, 'POST', '/api/v1/widget/profile', token, {
+      name: profile.name || undefined,
+      email: profile.email || undefined,
+      attributes: profile.attributes,
+    });
   }
 }

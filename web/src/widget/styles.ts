@@ -5,8 +5,8 @@ export const STYLES = `
 button, input, textarea { color: inherit; }
 button { cursor: pointer; border: 0; background: none; padding: 0; font-size: 14px; }
 :focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
-.root { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; color: #1f2933; }
-.launcher { width: 56px; height: 56px; border-radius: 50%; background: #2b4c3f; color: #fff; font-size: 26px;
+.root { --accent: #2b4c3f; position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; color: #1f2933; }
+.launcher { width: 56px; height: 56px; border-radius: 50%; background: var(--accent); color: #fff; font-size: 26px;
   box-shadow: 0 4px 14px rgba(0,0,0,.25); position: relative; display: grid; place-items: center; }
 .badge { position: absolute; top: -4px; right: -4px; min-width: 22px; height: 22px; border-radius: 11px; padding: 0 6px;
   background: #d92d20; color: #fff; font-size: 12px; font-weight: 700; display: grid; place-items: center; }
@@ -16,11 +16,19 @@ button { cursor: pointer; border: 0; background: none; padding: 0; font-size: 14
 .panel { position: absolute; right: 0; bottom: 68px; width: min(380px, calc(100vw - 16px)); height: min(600px, calc(100vh - 96px));
   background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); display: flex; flex-direction: column; overflow: hidden; }
 .panel[hidden] { display: none; }
-@media (max-width: 420px) { .root { right: 8px; bottom: 8px; } .panel { right: -0px; width: calc(100vw - 16px); height: calc(100vh - 84px); } }
-header { background: #2b4c3f; color: #fff; padding: 10px 12px; display: flex; align-items: center; gap: 8px; }
+/* Phones: a smaller launcher tucked into the corner, and the open panel takes the whole screen
+   (the launcher hides behind it; the header's button and Escape close it). */
+@media (max-width: 480px) {
+  .root { right: 8px; bottom: 8px; }
+  .launcher { width: 44px; height: 44px; font-size: 20px; }
+  .launcher svg { width: 22px; height: 22px; }
+  .panel { position: fixed; inset: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+  .root.open .launcher { display: none; }
+}
+header { background: var(--accent); color: #fff; padding: 10px 12px; display: flex; align-items: center; gap: 8px; }
 header h2 { margin: 0; font-size: 16px; font-weight: 700; flex: 1; }
 header .close { color: #fff; font-size: 22px; width: 32px; height: 32px; border-radius: 6px; }
-.status { font-size: 13px; padding: 6px 12px; background: #eef4f1; color: #2b4c3f; min-height: 1.4em; }
+.status { font-size: 13px; padding: 6px 12px; background: #eef4f1; color: #1f2933; min-height: 1.4em; }
 .status.offline { background: #fff4e5; color: #8a4b00; }
 .log { list-style: none; margin: 0; padding: 12px; flex: 1; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 85%; display: flex; flex-direction: column; align-items: flex-start; }
@@ -28,27 +36,32 @@ header .close { color: #fff; font-size: 22px; width: 32px; height: 32px; border-
 .msg.system { align-self: center; max-width: 100%; }
 .msg.system .bubble { background: none; color: #52606d; font-size: 13px; font-style: italic; padding: 2px; }
 .bubble { background: #f0f2f5; border-radius: 12px; padding: 8px 11px; white-space: pre-wrap; overflow-wrap: anywhere; }
-.mine .bubble { background: #2b4c3f; color: #fff; }
+.mine .bubble { background: var(--accent); color: #fff; }
 .bot .bubble { background: #e8f0fe; }
 .deleted .bubble { font-style: italic; opacity: .7; }
 .pending .bubble { opacity: .6; }
 .meta { font-size: 11px; color: #616e7c; margin-top: 2px; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
-.meta button { font-size: 11px; color: #2b4c3f; text-decoration: underline; padding: 2px; }
+.meta button { font-size: 11px; color: var(--accent); text-decoration: underline; padding: 2px; }
 .reactions { display: flex; gap: 4px; flex-wrap: wrap; margin-top: 2px; }
 .chip { border: 1px solid #cbd2d9; border-radius: 12px; padding: 1px 7px; font-size: 13px; background: #fff; }
-.chip[aria-pressed="true"] { border-color: #2b4c3f; background: #e3efe9; }
+.chip[aria-pressed="true"] { border-color: var(--accent); background: #e3efe9; }
 .picker { display: flex; gap: 2px; background: #fff; border: 1px solid #cbd2d9; border-radius: 16px; padding: 2px 4px; }
 .picker button { font-size: 18px; padding: 2px 4px; border-radius: 6px; }
 .quick { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 12px 8px; }
-.quick button { border: 1px solid #2b4c3f; color: #2b4c3f; border-radius: 16px; padding: 5px 11px; background: #fff; }
+.quick button { border: 1px solid var(--accent); color: var(--accent); border-radius: 16px; padding: 5px 11px; background: #fff; }
 .typing { font-size: 12px; color: #616e7c; padding: 0 12px 4px; min-height: 1.2em; }
 form.composer { display: flex; gap: 8px; padding: 8px; border-top: 1px solid #e4e7eb; align-items: flex-end; }
 textarea, input { flex: 1; resize: none; border: 1px solid #cbd2d9; border-radius: 8px; padding: 8px; max-height: 120px; background: #fff; }
-.send { background: #2b4c3f; color: #fff; border-radius: 8px; padding: 9px 14px; font-weight: 600; }
+.send { background: var(--accent); color: #fff; border-radius: 8px; padding: 9px 14px; font-weight: 600; }
 .attach { font-size: 20px; padding: 6px; border-radius: 8px; }
 .prechat { padding: 16px; display: flex; flex-direction: column; gap: 10px; overflow-y: auto; }
-.prechat label { display: flex; flex-direction: column; gap: 4px; font-size: 13px; color: #3e4c59; }
-.more { align-self: center; font-size: 13px; color: #2b4c3f; text-decoration: underline; padding: 4px; }
+.prechat > label { font-weight: 600; color: #1f2933; }
+.prechat textarea { flex: none; max-height: none; }
+.prechat fieldset { border: 1px solid #e4e7eb; border-radius: 8px; padding: 8px 10px 10px; margin: 0; display: flex; flex-direction: column; gap: 4px; }
+.prechat legend { font-size: 13px; color: #3e4c59; padding: 0 4px; }
+.prechat fieldset label { font-size: 13px; color: #3e4c59; margin-top: 4px; }
+.prechat .hint { margin: 2px 0 0; font-size: 12px; color: #616e7c; }
+.more { align-self: center; font-size: 13px; color: var(--accent); text-decoration: underline; padding: 4px; }
 .edit { display: flex; gap: 4px; width: 100%; }
 .attachments { display: flex; flex-direction: column; gap: 4px; margin-top: 4px; }
 .file { color: inherit; font-size: 13px; }

@@ -8,22 +8,36 @@ import { ParleyError } from '../shared/protocol';
 import { ParleySocket, socketUrl } from '../shared/socket';
 import { Timeline } from '../shared/timeline';
 import { queueLine } from './queue';
+import type { Identity, VisitorProfile, WidgetControl } from './api';
 import { StoredSession, WidgetSession } from './session';
 import { STYLES } from './styles';
 
 export interface WidgetConfig {
   base: string;
   inbox: string;
-  prechat: boolean;
-  title: string;
+  /** `data-prechat`; null: as the inbox's settings say. */
+  prechat: boolean | null;
+  /** `data-title`; null: the inbox's title, else a default. */
+  title: string | null;
+  /** Hears the count on the launcher's badge whenever it changes (the host page's `onUnreadCount`). */
+  onUnread?: (count: number) => void;
 }
 
+/** What the admin set for the inbox at /console/admin; each null for the widget's default. */
+interface InboxLook {
+  title: string | null;
+  colour: string | null;
+  greeting: string | null;
+  preChatForm: boolean;
+}
+
+const DEFAULT_TITLE = 'Chat with us';
 const TYPING_EVERY_MS = 2500;
 const TYPING_IDLE_MS = 4000;
 const TYPING_SHOWN_MS = 6000;
 
 /** The launcher and chat panel a customer sees on the host page. */
-export class Widget {
+export class Widget implements WidgetControl {
   private readonly sessions: WidgetSession;
   private session: StoredSession | null = null;
   private socket: ParleySocket | null = null;
@@ -34,8 +48,12 @@ export class Widget {
   /** Receipts coalesced: a burst of messages read at once is one receipt, latest wins. */
   private readonly reads = new ReadReceipts((conversationId, lastDeliveredSeq, lastReadSeq) =>
     this.socket ? this.socket.request('read', { conversationId, lastDeliveredSeq, lastReadSeq }) : Promise.reject(new Error('no socket')));
-  private open = false;
+  private opened = false;
   private loaded = false;
+  /** What the host page said of the visitor before a session ran; sent with the session's start. */
+  private profile: VisitorProfile = {};
+  /** The session being started, so calls that arrive meanwhile wait for it rather than start another. */
+  private starting: Promise<void> | null = null;
   private queueText = '';
   private typingSentAt = 0;
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +70,10 @@ export class Widget {
   private readonly file = h('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
   private readonly messages: MessageList;
   private readonly attachments: Attachments;
+  private readonly root: HTMLElement;
+  private readonly title = h('h2', {});
+  /** What the admin set for the inbox, once read. */
+  private settings: InboxLook = { title: null, colour: null, greeting: null, preChatForm: false };
 
   constructor(private readonly config: WidgetConfig, host: HTMLElement) {
     this.sessions = new WidgetSession(config.base, config.inbox);
@@ -59,8 +81,9 @@ export class Widget {
     const shadow = host.attachShadow({ mode: 'open' });
     this.launcher = h('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false',
       'aria-controls': 'parley-panel', onclick: () => this.toggle() }, icon(CHAT_ICON), this.badge);
-    this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': config.title, hidden: true },
-      h('header', {}, h('h2', {}, config.title),
+    this.title.textContent = config.title ?? DEFAULT_TITLE;
+    this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': this.title.textContent, hidden: true },
+      h('header', {}, this.title,
         h('button', { class: 'close', type: 'button', 'aria-label': 'Minimize chat', onclick: () => this.toggle() }, '×')),
       this.status, this.body);
     this.panel.addEventListener('keydown', (e) => {
@@ -77,29 +100,99 @@ export class Widget {
       },
       decorate: (entry) => this.attachments.render(entry.conversationId, entry.attachments),
     });
-    shadow.append(h('style', {}, STYLES), h('div', { class: 'root' }, this.panel, this.launcher));
+    this.root = h('div', { class: 'root' }, this.panel, this.launcher);
+    shadow.append(h('style', {}, STYLES), this.root);
     document.addEventListener('visibilitychange', () => this.markRead());
   }
 
-  /** Reconnects a returning visitor at once, so the badge counts what arrived while away. */
+  /**
+   * Connects a returning or signed-in visitor at once, so the badge counts what arrived while away.
+   * A new anonymous visitor connects when they open the panel.
+   */
   async boot(): Promise<void> {
-    if (this.sessions.stored()) {
+    await this.loadSettings();
+    if (!this.session && (this.sessions.stored() || this.sessions.identity)) {
       await this.connect({});
     }
   }
 
-  private toggle(): void {
-    this.open = !this.open;
-    this.panel.hidden = !this.open;
-    this.launcher.setAttribute('aria-expanded', String(this.open));
-    this.launcher.setAttribute('aria-label', this.open ? 'Close chat' : 'Open chat');
-    if (!this.open) {
+  /** The inbox's title, colour, greeting and pre-chat form; the script tag's attributes win. Without them, the defaults. */
+  private async loadSettings(): Promise<void> {
+    try {
+      this.settings = await api<InboxLook>(this.config.base, 'GET', `/api/v1/widget/inboxes/${encodeURIComponent(this.config.inbox)}`);
+    } catch {
+      return;
+    }
+    if (this.config.title === null && this.settings.title) {
+      this.title.textContent = this.settings.title;
+      this.panel.setAttribute('aria-label', this.settings.title);
+    }
+    if (this.settings.colour) {
+      this.root.style.setProperty('--accent', this.settings.colour);
+    }
+    this.renderStatus();
+  }
+
+  /**
+   * The host site's signed-in user. Before the session runs it is sent with its start; after, a
+   * different user starts a new session (the host page signed someone in) and the widget
+   * reconnects as them, with their conversations.
+   */
+  identify(identity: Identity): void {
+    const before = this.sessions.identity;
+    this.sessions.identity = identity;
+    if (!this.session && !this.starting) {
+      return;
+    }
+    if (before?.userId === identity.userId) {
+      this.update(identity);
+      return;
+    }
+    void (async () => {
+      await this.starting;
+      this.socket?.stop();
+      this.socket = null;
+      this.session = null;
+      this.conversation = null;
+      this.timeline = new Timeline();
+      this.loaded = false;
+      this.queueText = '';
+      await this.connect({});
+    })();
+  }
+
+  /** Name, email and attributes of the visitor: kept for the session's start, or sent to the running one. */
+  update(profile: VisitorProfile): void {
+    if (!this.session) {
+      this.profile = { ...this.profile, ...profile, attributes: { ...this.profile.attributes, ...profile.attributes } };
+      return;
+    }
+    const token = this.session.token;
+    this.sessions.update(token, profile).catch((e: ParleyError) =>
+      console.warn(`Parley: the visitor's profile was not saved (${e.code ?? 'network'}): ${e.message}`));
+  }
+
+  open(): void {
+    if (!this.opened) this.toggle();
+  }
+
+  close(): void {
+    if (this.opened) this.toggle();
+  }
+
+  toggle(): void {
+    this.opened = !this.opened;
+    this.panel.hidden = !this.opened;
+    this.root.classList.toggle('open', this.opened);
+    this.launcher.setAttribute('aria-expanded', String(this.opened));
+    this.launcher.setAttribute('aria-label', this.opened ? 'Close chat' : 'Open chat');
+    if (!this.opened) {
       this.launcher.focus();
       this.renderBadge();
       return;
     }
     if (!this.session) {
-      if (this.config.prechat && !this.sessions.stored()) {
+      if ((this.config.prechat ?? this.settings.preChatForm) && !this.sessions.stored() && !this.sessions.identity && !this.profile.email) {
         this.showPrechat();
       } else {
         void this.connect({});
@@ -111,24 +204,57 @@ export class Widget {
     this.markRead();
   }
 
+  /**
+   * The question comes first and takes the focus, so nobody types it into the email field; name and
+   * email follow, marked optional, in a group of their own.
+   */
   private showPrechat(): void {
-    const name = h('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: 200 });
-    const email = h('input', { type: 'email', name: 'email', autocomplete: 'email', maxlength: 320 });
-    const form = h('form', { class: 'prechat', 'aria-label': 'Before we start' },
-      h('p', {}, 'Hi! Tell us who you are (optional), then ask away.'),
-      h('label', {}, 'Name', name), h('label', {}, 'Email', email),
+    const question = h('textarea', { name: 'question', id: 'parley-question', rows: 3, required: true, maxlength: 4000,
+      placeholder: 'Type your question here…' });
+    const name = h('input', { type: 'text', name: 'name', id: 'parley-name', autocomplete: 'name', maxlength: 200,
+      placeholder: 'Your name' });
+    const email = h('input', { type: 'email', name: 'email', id: 'parley-email', autocomplete: 'email', maxlength: 320,
+      placeholder: 'you@example.com', 'aria-describedby': 'parley-email-why' });
+    name.value = this.profile.name ?? '';
+    const form = h('form', { class: 'prechat', 'aria-label': 'Start a chat' },
+      h('label', { for: 'parley-question' }, 'How can we help?'), question,
+      h('fieldset', {}, h('legend', {}, 'About you (optional)'),
+        h('label', { for: 'parley-name' }, 'Name'), name,
+        h('label', { for: 'parley-email' }, 'Email'), email,
+        h('p', { id: 'parley-email-why', class: 'hint' }, 'So the team knows who they are talking to.')),
       h('button', { class: 'send', type: 'submit' }, 'Start chat'));
+    question.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+    });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      void this.connect({ name: name.value.trim(), email: email.value.trim() });
+      const first = question.value.trim();
+      if (!first) {
+        question.focus();
+        return;
+      }
+      void this.connect({ name: name.value.trim(), email: email.value.trim() }).then(() => {
+        if (this.socket) void this.sendText(first);
+      });
     });
     replaceChildren(this.body, form);
-    name.focus();
+    question.focus();
   }
 
-  private async connect(profile: { name?: string; email?: string }): Promise<void> {
+  private connect(profile: VisitorProfile): Promise<void> {
+    this.starting ??= this.startSession(profile).finally(() => { this.starting = null; });
+    return this.starting;
+  }
+
+  private async startSession(given: VisitorProfile): Promise<void> {
+    const pending = this.profile;
+    const profile = { ...pending, ...given, attributes: { ...pending.attributes, ...given.attributes } };
     try {
       this.session = await this.sessions.start(profile);
+      // What the page said while the start was on its way goes to the session now.
+      const later = this.profile;
+      this.profile = {};
+      if (later !== pending) this.update(later);
     } catch (e) {
       this.setStatus(`Chat is unavailable right now (${(e as ParleyError).code ?? 'network'}).`, true);
       return;
@@ -150,7 +276,7 @@ export class Widget {
       onState: (state) => this.renderStatus(state),
     });
     this.socket.start();
-    if (this.open) {
+    if (this.opened) {
       this.showChat();
     }
   }
@@ -367,7 +493,7 @@ export class Widget {
   private markRead(): void {
     if (!this.conversation || !this.socket || this.socket.connection !== 'open') return;
     const last = this.timeline.lastSeq();
-    const reading = this.open && document.visibilityState === 'visible';
+    const reading = this.opened && document.visibilityState === 'visible';
     const readSeq = reading ? last : this.myReadSeq;
     if (last <= this.sentReadSeq && readSeq <= this.myReadSeq) return;
     this.sentReadSeq = last;
@@ -393,12 +519,13 @@ export class Widget {
 
   private renderBadge(): void {
     const me = this.session?.customerId;
-    const unread = this.open ? 0 : this.timeline.ordered()
+    const unread = this.opened ? 0 : this.timeline.ordered()
       .filter((e) => !e.pending && e.senderId !== me && e.kind !== 'SYSTEM' && e.seq > this.myReadSeq).length;
     this.badge.hidden = unread === 0;
     this.badge.textContent = String(unread);
     this.badge.setAttribute('aria-label', `${unread} unread`);
-    this.launcher.setAttribute('aria-label', `${this.open ? 'Close chat' : 'Open chat'}${unread ? `, ${unread} unread` : ''}`);
+    this.config.onUnread?.(unread);
+    this.launcher.setAttribute('aria-label', `${this.opened ? 'Close chat' : 'Open chat'}${unread ? `, ${unread} unread` : ''}`);
   }
 
   private renderStatus(state = this.socket?.connection): void {
@@ -411,7 +538,7 @@ export class Widget {
       : status === 'ACTIVE' || status === 'WAITING_ON_CUSTOMER' ? 'You are chatting with an agent.'
         : status === 'RESOLVED' ? 'Resolved — write again if you need anything.'
           : status === 'CLOSED' ? 'This conversation is closed; a new message starts a new one.'
-            : 'Ask us anything.';
+            : this.settings.greeting ?? 'Ask us anything.';
     this.setStatus(line, false);
   }
 

@@ -1,8 +1,10 @@
 package dev.parley.standalone;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +24,9 @@ final class SystemChromium implements AutoCloseable {
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
+    /** Generous: the first page loads while the suite is still warming up on a shared machine. */
+    private static final double PATIENCE_MS = 30_000;
+
     private final Playwright playwright;
     final Browser browser;
 
@@ -40,6 +45,7 @@ final class SystemChromium implements AutoCloseable {
             System.err.println("SKIPPED browser tests: " + notice);
             Assumptions.abort(notice);
         }
+        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
@@ -49,6 +55,13 @@ final class SystemChromium implements AutoCloseable {
             playwright.close();
             throw e;
         }
+    }
+
+    /** A fresh browser profile (its own storage, as another person's browser) with a viewport of that size. */
+    BrowserContext context(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        context.setDefaultTimeout(PATIENCE_MS);
+        return context;
     }
 
     @Override

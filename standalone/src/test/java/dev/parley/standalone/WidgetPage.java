@@ -20,8 +20,20 @@ final class WidgetPage {
     final SocketLine line;
 
     WidgetPage(Page page) {
+        this(page, true);
+    }
+
+    /** @param routed whether the socket goes through a {@link SocketLine}; without, {@link #line} is null */
+    WidgetPage(Page page, boolean routed) {
         this.page = page;
-        this.line = SocketLine.of(page);
+        this.line = routed ? SocketLine.of(page) : null;
+    }
+
+    /** A page of the customer's own site with the widget's snippet on it. */
+    WidgetPage openSite(String url) {
+        page.navigate(url);
+        assertThat(launcher()).isVisible();
+        return this;
     }
 
     WidgetPage openShop(String baseUrl) {
@@ -44,7 +56,9 @@ final class WidgetPage {
         return this;
     }
 
-    WidgetPage introduce(String name, String email) {
+    /** Fills the pre-chat form: the question first, as it asks, then who the customer is; sends it as the first message. */
+    WidgetPage startWith(String question, String name, String email) {
+        find("textarea[name=question]").fill(question);
         find("input[name=name]").fill(name);
         find("input[name=email]").fill(email);
         find("button.send").click();

@@ -186,6 +186,17 @@ class WidgetSessionsIT extends RunningService {
                 .expectHeader().exists(HttpHeaders.ACCESS_CONTROL_MAX_AGE);
     }
 
+    @Test
+    void browsersMayAskTheQueuePositionFromAnySiteAsTheWidgetDoes() {
+        http.options().uri("/api/v1/conversations/" + UUID.randomUUID() + "/queue-position")
+                .header(HttpHeaders.ORIGIN, ACME_ORIGIN)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ACME_ORIGIN);
+    }
+
     private Map<String, String> alice(String userHash) {
         return Map.of("userId", ALICE.userId(), "userHash", userHash, "name", ALICE.name(), "email", ALICE.email());
     }

@@ -12,6 +12,9 @@ public interface DirectoryStore {
 
     Mono<Inbox> inbox(UUID inboxId);
 
+    /** The inbox with this public key (the widget's {@code data-inbox}); empty if none has it. */
+    Mono<Inbox> inboxByKey(String publicKey);
+
     Mono<Agent> agent(UUID agentId);
 
     Mono<Boolean> isInDepartment(UUID agentId, UUID departmentId);

@@ -6,6 +6,7 @@ import dev.parley.conversation.directory.adapter.r2dbc.R2dbcDirectoryStore;
 import dev.parley.conversation.directory.adapter.web.AdminController;
 import dev.parley.conversation.directory.adapter.web.DirectoryController;
 import dev.parley.conversation.directory.adapter.web.InternalDirectoryController;
+import dev.parley.conversation.directory.adapter.web.WidgetSettingsController;
 import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.AgentLinks;
 import dev.parley.conversation.directory.application.EditingDirectory;
@@ -83,6 +84,11 @@ public class DirectoryConfiguration {
     DirectoryController directoryController(AdministeringDirectory administering, EditingDirectory editing,
                                             ChangingAgentStatus statuses) {
         return new DirectoryController(administering, editing, statuses);
+    }
+
+    @Bean
+    WidgetSettingsController widgetSettingsController(DirectoryStore store) {
+        return new WidgetSettingsController(store);
     }
 
     @Bean

@@ -24,6 +24,6 @@ public interface Customers {
      */
     Mono<UUID> identify(UUID inboxId, String externalId, CustomerProfile profile, Optional<UUID> anonymous);
 
-    /** Records a visit; updates name and email where the profile has them. */
+    /** Records a visit; updates name and email where the profile has them, and merges its attributes. */
     Mono<Void> touch(UUID customerId, CustomerProfile profile);
 }

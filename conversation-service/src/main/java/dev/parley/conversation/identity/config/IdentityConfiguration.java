@@ -41,6 +41,7 @@ import dev.parley.conversation.identity.application.SigningKeyStore;
 import dev.parley.conversation.identity.application.StartingWidgetSession;
 import dev.parley.conversation.identity.application.TokenIssuer;
 import dev.parley.conversation.identity.application.TokenReader;
+import dev.parley.conversation.identity.application.UpdatingCustomerProfile;
 import dev.parley.conversation.identity.application.WidgetSessionThrottle;
 import dev.parley.conversation.identity.domain.ServiceClients;
 import dev.parley.conversation.identity.domain.SigningKeyPolicy;
@@ -243,9 +244,9 @@ public class IdentityConfiguration {
     // Web
 
     @Bean
-    WidgetSessionController widgetSessionController(StartingWidgetSession starting, WidgetSessionThrottle throttle,
-                                                    ClientAddress clientAddress) {
-        return new WidgetSessionController(starting, throttle, clientAddress);
+    WidgetSessionController widgetSessionController(StartingWidgetSession starting, Customers customers,
+                                                    WidgetSessionThrottle throttle, ClientAddress clientAddress) {
+        return new WidgetSessionController(starting, new UpdatingCustomerProfile(customers), throttle, clientAddress);
     }
 
     /**

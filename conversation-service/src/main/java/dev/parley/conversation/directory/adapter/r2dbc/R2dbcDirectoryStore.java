@@ -5,6 +5,7 @@ import dev.parley.conversation.directory.domain.Agent;
 import dev.parley.conversation.directory.domain.AgentStatus;
 import dev.parley.conversation.directory.domain.Inbox;
 import dev.parley.conversation.identity.domain.Caller.AgentRole;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -23,14 +24,21 @@ public final class R2dbcDirectoryStore implements DirectoryStore {
 
     @Override
     public Mono<Inbox> inbox(UUID inboxId) {
-        return db.sql("SELECT * FROM inbox WHERE id = :id").bind("id", inboxId)
-                .map(row -> new Inbox(row.get("id", UUID.class), row.get("name", String.class),
-                        row.get("public_key", String.class), Arrays.asList(row.get("allowed_origins", String[].class)),
-                        Boolean.TRUE.equals(row.get("bot_enabled", Boolean.class)),
-                        row.get("default_department_id", UUID.class), row.get("widget_title", String.class),
-                        row.get("widget_colour", String.class), row.get("greeting", String.class),
-                        Boolean.TRUE.equals(row.get("pre_chat_enabled", Boolean.class))))
-                .one();
+        return db.sql("SELECT * FROM inbox WHERE id = :id").bind("id", inboxId).map(row -> inbox(row)).one();
+    }
+
+    @Override
+    public Mono<Inbox> inboxByKey(String publicKey) {
+        return db.sql("SELECT * FROM inbox WHERE public_key = :key").bind("key", publicKey).map(row -> inbox(row)).one();
+    }
+
+    private static Inbox inbox(Readable row) {
+        return new Inbox(row.get("id", UUID.class), row.get("name", String.class),
+                row.get("public_key", String.class), Arrays.asList(row.get("allowed_origins", String[].class)),
+                Boolean.TRUE.equals(row.get("bot_enabled", Boolean.class)),
+                row.get("default_department_id", UUID.class), row.get("widget_title", String.class),
+                row.get("widget_colour", String.class), row.get("greeting", String.class),
+                Boolean.TRUE.equals(row.get("pre_chat_enabled", Boolean.class)));
     }
 
     @Override

@@ -12,9 +12,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The customer table, as widget sessions use it. */
 public final class R2dbcCustomers implements Customers {
+
+    /** The stored attributes merged with the profile's: set keys replace, removed keys go. */
+    private static final String MERGED = "(metadata || CAST(:set AS jsonb)) - CAST(:removed AS text[])";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -38,12 +43,12 @@ public final class R2dbcCustomers implements Customers {
     public Mono<UUID> createAnonymous(UUID inboxId, CustomerProfile profile) {
         UUID id = UUID.randomUUID();
         var insert = db.sql("""
-                        INSERT INTO customer (id, inbox_id, name, email, created_at, last_seen_at)
-                        VALUES (:id, :inbox, :name, :email, :now, :now)""")
+                        INSERT INTO customer (id, inbox_id, name, email, metadata, created_at, last_seen_at)
+                        VALUES (:id, :inbox, :name, :email, CAST(:set AS jsonb), :now, :now)""")
                 .bind("id", id)
                 .bind("inbox", inboxId)
                 .bind("now", clock.instant());
-        return withProfile(insert, profile).then().thenReturn(id);
+        return withProfile(insert, profile, false).then().thenReturn(id);
     }
 
     @Override
@@ -60,14 +65,14 @@ public final class R2dbcCustomers implements Customers {
         var update = db.sql("""
                         UPDATE customer
                         SET external_id = :external, last_seen_at = :now,
-                            name = coalesce(:name, name), email = coalesce(:email, email)
+                            name = coalesce(:name, name), email = coalesce(:email, email), metadata = """ + MERGED + """
                         WHERE id = :id AND inbox_id = :inbox AND external_id IS NULL
                         RETURNING id""")
                 .bind("external", externalId)
                 .bind("now", clock.instant())
                 .bind("id", customerId)
                 .bind("inbox", inboxId);
-        return withProfile(update, profile)
+        return withProfile(update, profile, true)
                 .map((row, meta) -> row.get("id", UUID.class))
                 .one()
                 .onErrorResume(DataIntegrityViolationException.class, alreadyTaken -> Mono.empty());
@@ -76,32 +81,40 @@ public final class R2dbcCustomers implements Customers {
     /** One statement, so two devices identifying the same user at once end with one customer. */
     private Mono<UUID> upsert(UUID inboxId, String externalId, CustomerProfile profile) {
         var upsert = db.sql("""
-                        INSERT INTO customer (id, inbox_id, external_id, name, email, created_at, last_seen_at)
-                        VALUES (:id, :inbox, :external, :name, :email, :now, :now)
+                        INSERT INTO customer (id, inbox_id, external_id, name, email, metadata, created_at, last_seen_at)
+                        VALUES (:id, :inbox, :external, :name, :email, CAST(:set AS jsonb), :now, :now)
                         ON CONFLICT (inbox_id, external_id) DO UPDATE
                         SET last_seen_at = excluded.last_seen_at,
                             name = coalesce(excluded.name, customer.name),
-                            email = coalesce(excluded.email, customer.email)
+                            email = coalesce(excluded.email, customer.email),
+                            metadata = (customer.metadata || excluded.metadata) - CAST(:removed AS text[])
                         RETURNING id""")
                 .bind("id", UUID.randomUUID())
                 .bind("inbox", inboxId)
                 .bind("external", externalId)
                 .bind("now", clock.instant());
-        return withProfile(upsert, profile).map((row, meta) -> row.get("id", UUID.class)).one();
+        return withProfile(upsert, profile, true).map((row, meta) -> row.get("id", UUID.class)).one();
     }
 
     @Override
     public Mono<Void> touch(UUID customerId, CustomerProfile profile) {
         var update = db.sql("""
                         UPDATE customer
-                        SET last_seen_at = :now, name = coalesce(:name, name), email = coalesce(:email, email)
+                        SET last_seen_at = :now, name = coalesce(:name, name), email = coalesce(:email, email),
+                            metadata = """ + MERGED + """
                         WHERE id = :id""")
                 .bind("now", clock.instant())
                 .bind("id", customerId);
-        return withProfile(update, profile).then();
+        return withProfile(update, profile, true).then();
     }
 
-    private static GenericExecuteSpec withProfile(GenericExecuteSpec spec, CustomerProfile profile) {
-        return bindOptional(bindOptional(spec, "name", profile.name()), "email", profile.email());
+    /**
+     * Binds name, email and the attributes. Every statement names {@code :set}; those that merge
+     * into a stored row name {@code :removed} too, so it is bound only where the SQL has it.
+     */
+    private static GenericExecuteSpec withProfile(GenericExecuteSpec spec, CustomerProfile profile, boolean merges) {
+        var bound = bindOptional(bindOptional(spec, "name", profile.name()), "email", profile.email())
+                .bind("set", JSON.writeValueAsString(profile.attributes().set()));
+        return merges ? bound.bind("removed", profile.attributes().removed().toArray(String[]::new)) : bound;
     }
 }

@@ -23,6 +23,8 @@ public final class SecurityRules {
             "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
             // Signed download links: the signature is the authorization, so <img src> works.
             "/api/v1/attachments/*/content",
+            // What the widget shows for an inbox, by its public key (title, colour, greeting).
+            "/api/v1/widget/inboxes/*",
     };
     /** Endpoints that hand out tokens, reachable without one. */
     static final String[] TOKEN_ENDPOINTS = {
@@ -78,6 +80,9 @@ public final class SecurityRules {
         source.registerCorsConfiguration("/api/v1/widget/**", widget);
         // The widget uploads files and fetches their links over HTTP, cross-origin like its session.
         source.registerCorsConfiguration("/api/v1/conversations/*/attachments/**", widget);
+        // And asks its place in the queue; without this a widget on the customer's own site always
+        // said "Waiting for an agent…" instead of the place and the wait.
+        source.registerCorsConfiguration("/api/v1/conversations/*/queue-position", widget);
         return source;
     }
 }
