@@ -21,7 +21,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  * and {@code num.partitions}, which the services' own topic creation overrides anyway.
  *
  * <p>Arguments: log directory, broker port, controller port. Prints {@code kafka ready} once started;
- * stops on {@code SIGTERM}.
+ * stops on {@code SIGTERM}. Started again on the same directory it keeps its topics and records.
  */
 public final class KafkaBroker {
 
@@ -33,7 +33,9 @@ public final class KafkaBroker {
         int brokerPort = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
         Files.createDirectories(directory);
+        // a restart on the same directory keeps its cluster id and its logs, as kafka-storage.sh's --ignore-formatted does
         new Formatter()
+                .setIgnoreFormatted(true)
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(1)
                 .setClusterId(Uuid.randomUuid().toString())
