@@ -33,16 +33,17 @@ public final class KafkaBroker {
         int brokerPort = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
         Files.createDirectories(directory);
-        // a restart on the same directory keeps its cluster id and its logs, as kafka-storage.sh's --ignore-formatted does
-        new Formatter()
-                .setIgnoreFormatted(true)
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString())
-                .addDirectory(directory.toString())
-                .setMetadataLogDirectory(directory.toString())
-                .setControllerListenerName("CONTROLLER")
-                .run();
+        // started again on its own directory, the node keeps its cluster id, topics and records
+        if (!Files.exists(directory.resolve("meta.properties"))) {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(directory.toString())
+                    .setMetadataLogDirectory(directory.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .run();
+        }
         var server = new KafkaRaftServer(new KafkaConfig(config(directory, brokerPort, controllerPort), false), Time.SYSTEM);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
