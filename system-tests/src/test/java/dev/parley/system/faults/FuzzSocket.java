@@ -27,6 +27,8 @@ final class FuzzSocket implements WebSocket.Listener {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong answered = new AtomicLong();
     final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+    /** The last frames sent, by their number, to name the one a stall waits on. */
+    private final Map<Long, String> recent = new ConcurrentHashMap<>();
     private WebSocket socket;
 
     static FuzzSocket open(int port) {
@@ -47,11 +49,16 @@ final class FuzzSocket implements WebSocket.Listener {
     /** Sends one frame as it is, waiting while {@link #WINDOW} are unanswered; false if the socket closed first. */
     boolean send(String frame) throws InterruptedException {
         if (!window.tryAcquire(30, TimeUnit.SECONDS)) {
-            throw new AssertionError(WINDOW + " frames unanswered for 30 s: " + sent + " sent, " + answered + " answered");
+            throw new AssertionError(WINDOW + " frames unanswered for 30 s: " + sent + " sent, " + answered + " answered; "
+                    + "frames " + (answered.get() + 1) + " on (of " + recent.size() + " kept, last codes " + codes.keySet() + "): "
+                    + stalledOn());
         }
         if (closed.isDone()) {
             return false;
         }
+        long number = sent.get() + 1;
+        recent.put(number, frame);
+        recent.remove(number - 2 * WINDOW);
         sendRaw(frame);
         sent.incrementAndGet();
         return true;
@@ -64,9 +71,21 @@ final class FuzzSocket implements WebSocket.Listener {
     /** Waits until every frame sent has its answer (or the socket closed). */
     void drain() throws InterruptedException {
         if (!window.tryAcquire(WINDOW, 30, TimeUnit.SECONDS) && !closed.isDone()) {
-            throw new AssertionError("frames unanswered for 30 s: " + sent + " sent, " + answered + " answered");
+            throw new AssertionError("frames unanswered for 30 s: " + sent + " sent, " + answered + " answered; " + stalledOn());
         }
         window.release(WINDOW);
+    }
+
+    /** The first frames not answered yet (answers come in order, but for reads, which may come later). */
+    private String stalledOn() {
+        StringBuilder frames = new StringBuilder();
+        for (long n = answered.get() - 2; n <= answered.get() + 3; n++) {
+            String frame = recent.get(n);
+            if (frame != null) {
+                frames.append("\n#").append(n).append(' ').append(frame, 0, Math.min(300, frame.length()));
+            }
+        }
+        return frames.toString();
     }
 
     long code(String code) {
@@ -83,8 +102,19 @@ final class FuzzSocket implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            var frame = Api.JSON.readTree(partial.toString());
+            String text = partial.toString();
             partial.setLength(0);
+            tools.jackson.databind.JsonNode frame;
+            try {
+                frame = Api.JSON.readTree(text);
+            } catch (RuntimeException e) {
+                // an answer all the same; a listener that throws would stop reading, and look like a stalled gateway
+                codes.computeIfAbsent("unreadable answer", unused -> new LongAdder()).increment();
+                answered.incrementAndGet();
+                window.release();
+                webSocket.request(1);
+                return null;
+            }
             String type = frame.path("type").asString("");
             if ("welcome".equals(type)) {
                 welcomed.complete(null);

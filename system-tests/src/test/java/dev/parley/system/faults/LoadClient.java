@@ -129,25 +129,27 @@ final class LoadClient {
 
     /** Sends {@code message.send} of message {@code index}; false when no socket is open (nothing sent). */
     boolean sendMessage(int index, String conversationId, String clientMsgId, boolean note) {
-        messagesSent.increment();
-        return send("{\"type\":\"message.send\",\"ref\":\"m" + index + "\",\"conversationId\":\"" + conversationId
+        boolean sent = send("{\"type\":\"message.send\",\"ref\":\"m" + index + "\",\"conversationId\":\"" + conversationId
                 + "\",\"clientMsgId\":\"" + clientMsgId + "\",\"body\":\"load-" + index + "\",\"kind\":\""
                 + (note ? "NOTE" : "TEXT") + "\"}");
+        if (sent) {
+            messagesSent.increment();
+        }
+        return sent;
     }
 
-    /** Writes {@code text} on the open socket, waiting for the write; false when none is open or the write failed. */
+    /** Queues {@code text} on the open socket; false when none is open. */
     boolean send(String text) {
         Stream current = stream;
         if (!isOpen()) {
             return false;
         }
         synchronized (current) {
-            try {
-                current.socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
+            // queued behind the socket's previous write, never waited for: a socket whose gateway reads
+            // slowly (it runs a socket's commands one at a time) must not slow the pacer down for everyone
+            current.writes = current.writes.handle((ok, error) -> null)
+                    .thenCompose(ignored -> current.socket.sendText(text, true)).thenApply(socket -> null);
+            return true;
         }
     }
 
@@ -277,6 +279,8 @@ final class LoadClient {
         private final Map<String, Long> highest = new HashMap<>();
         private final Map<String, Set<Long>> seen = new HashMap<>();
         volatile WebSocket socket;
+        /** The last write queued; guarded by this stream. */
+        CompletableFuture<Void> writes = CompletableFuture.completedFuture(null);
         volatile boolean closed;
         volatile boolean retired;
 

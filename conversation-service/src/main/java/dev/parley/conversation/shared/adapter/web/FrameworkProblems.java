@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,8 +81,8 @@ public final class FrameworkProblems extends ResponseEntityExceptionHandler {
      * No connection to the database could be had, or it broke: nothing was committed, so the
      * request may be retried (a send is idempotent on its {@code clientMsgId}).
      */
-    @ExceptionHandler(DataAccessResourceFailureException.class)
-    public Mono<ResponseEntity<Object>> storeUnavailable(DataAccessResourceFailureException failure, ServerWebExchange exchange) {
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    public Mono<ResponseEntity<Object>> storeUnavailable(Exception failure, ServerWebExchange exchange) {
         log.warn("The database is unavailable, answering {} to {} {}: {}", STORE_UNAVAILABLE, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), failure.getMessage());
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

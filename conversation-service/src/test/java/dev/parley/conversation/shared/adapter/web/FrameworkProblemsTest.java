@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class FrameworkProblemsTest {
 
@@ -21,6 +22,17 @@ class FrameworkProblemsTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(((ProblemDetail) response.getBody()).getProperties()).containsEntry("code", "store.unavailable");
+    }
+
+    @Test
+    void aTransactionThatCouldNotGetAConnectionIsServiceUnavailableToo() {
+        var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/conversations/x/messages"));
+
+        var response = new FrameworkProblems().storeUnavailable(
+                new CannotCreateTransactionException("Could not open R2DBC Connection for transaction"), exchange).block();
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(((ProblemDetail) response.getBody()).getProperties()).containsEntry("code", "store.unavailable");
     }
 }
