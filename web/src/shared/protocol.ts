@@ -109,7 +109,7 @@ export class ParleyError extends Error {
 }
 
 /** Refusals that say "not now" (the gateway or conversation-service could not answer): ask again after a backoff. */
-const TRANSIENT = new Set(['upstream.unavailable', 'frame.rate_limited', 'gateway.internal', 'connection.lost']);
+const TRANSIENT = new Set(['upstream.unavailable', 'store.unavailable', 'frame.rate_limited', 'gateway.internal', 'connection.lost']);
 
 export function transient(error: unknown): boolean {
   const code = error instanceof ParleyError ? error.code : '';

@@ -21,7 +21,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  * and {@code num.partitions}, which the services' own topic creation overrides anyway.
  *
  * <p>Arguments: log directory, broker port, controller port. Prints {@code kafka ready} once started;
- * stops on {@code SIGTERM}.
+ * stops on {@code SIGTERM}. Started again on the same directory it keeps its topics and records.
  */
 public final class KafkaBroker {
 
@@ -33,14 +33,17 @@ public final class KafkaBroker {
         int brokerPort = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);
         Files.createDirectories(directory);
-        new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setNodeId(1)
-                .setClusterId(Uuid.randomUuid().toString())
-                .addDirectory(directory.toString())
-                .setMetadataLogDirectory(directory.toString())
-                .setControllerListenerName("CONTROLLER")
-                .run();
+        // started again on its own directory, the node keeps its cluster id, topics and records
+        if (!Files.exists(directory.resolve("meta.properties"))) {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .addDirectory(directory.toString())
+                    .setMetadataLogDirectory(directory.toString())
+                    .setControllerListenerName("CONTROLLER")
+                    .run();
+        }
         var server = new KafkaRaftServer(new KafkaConfig(config(directory, brokerPort, controllerPort), false), Time.SYSTEM);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -68,18 +68,36 @@ public final class PostgresServer implements AutoCloseable {
             }
             run(List.of(bin.resolve("initdb").toString(), "-D", data().toString(), "-U", "postgres", "-A", "trust",
                     "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"), true);
-            List<String> options = new ArrayList<>(List.of("-c listen_addresses=127.0.0.1", "-c port=" + port,
-                    "-c unix_socket_directories=" + socket));
-            settings.forEach(setting -> options.add("-c " + setting));
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
-                    directory.resolve("postgres.log").toString(), "-w", "-t", "120", "-o", String.join(" ", options), "start"), true);
-            postmaster = Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid"), StandardCharsets.US_ASCII).get(0).strip());
+            launch();
             run(List.of(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
                     database), true);
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("could not start PostgreSQL in " + directory, e);
         }
+    }
+
+    /** Starts the cluster's server (again, after {@link #stop}); returns once it accepts connections. */
+    public PostgresServer launch() {
+        try {
+            List<String> options = new ArrayList<>(List.of("-c listen_addresses=127.0.0.1", "-c port=" + port,
+                    "-c unix_socket_directories=" + directory.resolve("socket")));
+            settings.forEach(setting -> options.add("-c " + setting));
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
+                    directory.resolve("postgres.log").toString(), "-w", "-t", "120", "-o", String.join(" ", options), "start"), true);
+            postmaster = Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid"), StandardCharsets.US_ASCII).get(0).strip());
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start PostgreSQL in " + directory, e);
+        }
+    }
+
+    /**
+     * Stops the server ({@code pg_ctl stop -m fast}: sessions are ended, a clean shutdown) and keeps
+     * the cluster, so {@link #launch} brings it back with every committed row, as a restart does.
+     */
+    public void stop() {
+        close();
     }
 
     /** The server's total CPU time so far: every process of it, and those that have exited. */

@@ -111,13 +111,20 @@ final class RelayingCommands {
     Mono<Void> typing(ClientSocket socket, JsonNode frame) {
         JsonNode ref = frame.get("ref");
         UUID conversationId;
+        JsonNode id = frame.get("conversationId");
+        JsonNode flag = frame.get("typing");
         try {
-            conversationId = UUID.fromString(frame.path("conversationId").asString());
+            // a conversationId that is an array or an object made asString() throw: gateway.internal (fault suite's fuzzer)
+            conversationId = UUID.fromString(id != null && id.isString() ? id.asString() : "");
         } catch (IllegalArgumentException e) {
             socket.send(frames.error(ref, "frame.invalid", "conversationId is required"));
             return Mono.empty();
         }
-        boolean typing = frame.path("typing").asBoolean(true);
+        if (flag != null && !flag.isNull() && !flag.isBoolean()) {
+            socket.send(frames.error(ref, "frame.invalid", "typing must be true or false"));
+            return Mono.empty();
+        }
+        boolean typing = flag == null || flag.isNull() || flag.booleanValue();
         UUID sender = socket.principal().userId();
         return reply(socket, ref, participants.of(conversationId, sender, socket.token())
                 .flatMap(users -> ephemeral.typing(conversationId, sender, typing, users))

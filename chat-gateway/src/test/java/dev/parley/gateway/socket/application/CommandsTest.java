@@ -57,4 +57,14 @@ class CommandsTest {
                         ConversationCommand.Move.WAIT_ON_CUSTOMER));
         assertThat(Commands.parse("conversation.nope", frame, AGENT)).isEmpty();
     }
+
+    /** Found by the fault suite's fuzzer: 2^63 made asLong() throw, answered gateway.internal and logged as an error. */
+    @Test
+    void aWholeNumberBeyondALongIsRefusedAsOutOfRange() {
+        var frame = JSON.readTree("{\"type\":\"events.since\",\"conversationId\":\"0190c0de-0000-7000-8000-00000000c001\","
+                + "\"since\":9223372036854775808}");
+
+        assertThatThrownBy(() -> Commands.parse("events.since", frame, AGENT))
+                .isInstanceOf(Commands.InvalidFrame.class).hasMessage("since is out of range");
+    }
 }

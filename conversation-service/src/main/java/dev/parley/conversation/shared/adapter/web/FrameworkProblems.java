@@ -3,15 +3,21 @@ package dev.parley.conversation.shared.adapter.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.convert.ConversionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -29,7 +35,10 @@ import reactor.core.publisher.Mono;
  * Requests WebFlux refuses before a controller decides (an unreadable body, a malformed path id, a
  * missing or mistyped parameter, a wrong method or media type) as RFC 9457 problems with a stable
  * {@code code}, like every refusal of ours ({@link ProblemException}); they came without one
- * (issue 15, 8b). Replaces Spring Boot's own problem handler, which it extends.
+ * (issue 15, 8b). Replaces Spring Boot's own problem handler, which it extends. A database that
+ * cannot be reached (stopped, restarting, unreachable) is {@value #STORE_UNAVAILABLE}, 503 with
+ * {@code Retry-After}, not a 500: the fault suite found every send answered {@code http.500} while
+ * PostgreSQL restarted (docs/reliability.md).
  */
 @ControllerAdvice
 public final class FrameworkProblems extends ResponseEntityExceptionHandler {
@@ -43,6 +52,10 @@ public final class FrameworkProblems extends ResponseEntityExceptionHandler {
     public static final String METHOD_NOT_ALLOWED = "request.method_not_allowed";
     public static final String TOO_LARGE = "request.too_large";
     public static final String NOT_FOUND = "request.not_found";
+    public static final String STORE_UNAVAILABLE = "store.unavailable";
+    /** Seconds a client is asked to wait: a restarting PostgreSQL is back within a few. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+    private static final Logger log = LoggerFactory.getLogger(FrameworkProblems.class);
 
     /** Checked in order: the first kind the failure is wins (subclasses before the classes they extend). */
     private static final Map<Class<? extends Exception>, String> BY_KIND = kinds();
@@ -62,6 +75,23 @@ public final class FrameworkProblems extends ResponseEntityExceptionHandler {
         kinds.put(PayloadTooLargeException.class, TOO_LARGE);
         kinds.put(NoResourceFoundException.class, NOT_FOUND);
         return kinds;
+    }
+
+    /**
+     * No connection to the database could be had, or it broke: nothing was committed, so the
+     * request may be retried (a send is idempotent on its {@code clientMsgId}).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    public Mono<ResponseEntity<Object>> storeUnavailable(Exception failure, ServerWebExchange exchange) {
+        log.warn("The database is unavailable, answering {} to {} {}: {}", STORE_UNAVAILABLE, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), failure.getMessage());
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the conversation store is unavailable; retry later");
+        detail.setProperty("code", STORE_UNAVAILABLE);
+        detail.setType(URI.create("https://parley.dev/problems/" + STORE_UNAVAILABLE));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(failure, detail, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     @Override

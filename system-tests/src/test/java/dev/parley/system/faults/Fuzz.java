@@ -1,0 +1,175 @@
+package dev.parley.system.faults;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Seeded generators of bad input: socket frames (not JSON, not objects, no or unknown {@code type},
+ * known commands with fields of every wrong shape, truncated and mutated frames, deep nesting) and
+ * HTTP JSON bodies. The same seed gives the same inputs, so a failure can be replayed.
+ */
+final class Fuzz {
+
+    private static final List<String> TYPES = List.of("hello", "ping", "auth", "typing", "conversation.start",
+            "conversation.list", "conversation.open", "conversation.join", "conversation.resolve", "conversation.transfer",
+            "message.send", "message.edit", "message.delete", "reaction.add", "reaction.remove", "read", "history",
+            "events.since", "agent.status", "presence.get", "nope", "", "MESSAGE.SEND", "message.send ");
+    private static final List<String> FIELDS = List.of("ref", "conversationId", "clientMsgId", "body", "kind", "replyTo",
+            "attachmentIds", "messageId", "emoji", "since", "limit", "before", "after", "lastDeliveredSeq", "lastReadSeq",
+            "status", "agentId", "departmentId", "userIds", "token", "typing", "view", "cursor", "lastSeqs");
+
+    private final Random random;
+
+    Fuzz(long seed) {
+        random = new Random(seed);
+    }
+
+    /**
+     * A bad frame, under 60 KB. {@code commandShare} of them are commands of plausible shape (which
+     * the gateway passes on to conversation-service, as a caller's stranger frames would be).
+     */
+    String frame(double commandShare) {
+        if (random.nextDouble() < commandShare) {
+            return command();
+        }
+        return switch (random.nextInt(10)) {
+            case 0 -> garbage(random.nextInt(200));
+            case 1 -> pick(List.of("[]", "[1,2,3]", "\"message.send\"", "42", "-0", "null", "true", "{}", "{\"type\":null}",
+                    "{\"type\":42}", "{\"type\":[\"ping\"]}", "{\"type\":{}}", "{\"ref\":1}", " ", "\uFEFF{\"type\":\"ping\"}",
+                    "{\"type\":\"ping\",\"type\":\"ping\"}", "{\"type\":\"ping\"} trailing", "{'type':'ping'}",
+                    "{\"type\":\"ping\"", "{\"type\":\"\\ud800\"}", "1e999999", "{\"type\":\"events.since\",\"since\":1e999999}"));
+            case 2 -> "{\"type\":\"" + escape(garbage(random.nextInt(40))) + "\",\"ref\":" + random.nextInt() + "}";
+            case 3 -> nested(random.nextInt(3000));
+            case 4 -> truncate(wrongShape());
+            case 5 -> mutate(wrongShape());
+            default -> wrongShape();
+        };
+    }
+
+    /** A known type with every field of a random wrong (or right) shape. */
+    String wrongShape() {
+        StringBuilder frame = new StringBuilder("{\"type\":\"").append(pick(TYPES)).append('"');
+        int fields = random.nextInt(6);
+        for (int i = 0; i < fields; i++) {
+            frame.append(",\"").append(pick(FIELDS)).append("\":").append(value(2));
+        }
+        return frame.append('}').toString();
+    }
+
+    /** A command whose ids are well-formed (random, so of nobody's conversation). */
+    private String command() {
+        String conversation = UUID.randomUUID().toString();
+        return pick(List.of(
+                "{\"type\":\"message.send\",\"conversationId\":\"" + conversation + "\",\"clientMsgId\":\"" + UUID.randomUUID()
+                        + "\",\"body\":" + value(0) + ",\"kind\":\"TEXT\"}",
+                "{\"type\":\"events.since\",\"conversationId\":\"" + conversation + "\",\"since\":" + random.nextInt(100) + "}",
+                "{\"type\":\"conversation.open\",\"conversationId\":\"" + conversation + "\"}",
+                "{\"type\":\"typing\",\"conversationId\":\"" + conversation + "\"}",
+                "{\"type\":\"read\",\"conversationId\":\"" + conversation + "\",\"lastDeliveredSeq\":1,\"lastReadSeq\":1}",
+                "{\"type\":\"history\",\"conversationId\":\"" + conversation + "\",\"limit\":" + random.nextInt(1000) + "}"));
+    }
+
+    /** A JSON body for an endpoint that expects an object of {@code fields}: of wrong shapes, or not JSON at all. */
+    byte[] body(List<String> fields) {
+        String text = switch (random.nextInt(8)) {
+            case 0 -> garbage(random.nextInt(300));
+            case 1 -> truncate(object(fields));
+            case 2 -> mutate(object(fields));
+            case 3 -> nested(random.nextInt(3000));
+            case 4 -> pick(List.of("", "null", "[]", "42", "\"x\"", "{", "}", "{\"a\":}", "{}"));
+            default -> object(fields);
+        };
+        if (random.nextInt(20) == 0) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            byte[] invalid = new byte[bytes.length + 2];
+            System.arraycopy(bytes, 0, invalid, 0, bytes.length);
+            invalid[bytes.length] = (byte) 0xC3; // a lead byte with no continuation: not UTF-8
+            invalid[bytes.length + 1] = (byte) 0x28;
+            return invalid;
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String object(List<String> fields) {
+        StringBuilder object = new StringBuilder("{");
+        for (String field : fields) {
+            if (random.nextInt(4) > 0) {
+                object.append(object.length() > 1 ? "," : "").append('"').append(field).append("\":").append(value(2));
+            }
+        }
+        return object.append('}').toString();
+    }
+
+    private String value(int depth) {
+        int kind = random.nextInt(depth > 0 ? 14 : 11);
+        return switch (kind) {
+            case 0 -> "null";
+            case 1 -> Boolean.toString(random.nextBoolean());
+            case 2 -> Long.toString(random.nextLong());
+            case 3 -> pick(List.of("-1", "0", "1.5", "1e308", "-1e308", "9223372036854775808", "1e-400", "NaN"));
+            case 4 -> "\"" + UUID.randomUUID() + "\"";
+            case 5 -> "\"" + UUID.randomUUID().toString().substring(0, 30) + "\"";
+            case 6 -> "\"" + escape(garbage(random.nextInt(30))) + "\"";
+            case 7 -> "\"\"";
+            case 8 -> "\"" + "x".repeat(random.nextInt(20_000)) + "\"";
+            case 9 -> pick(List.of("\"TEXT\"", "\"NOTE\"", "\"note\"", "\"ONLINE\"", "\"\\u0000\"", "\"<script>alert(1)</script>\""));
+            case 10 -> "\"" + pick(TYPES) + "\"";
+            case 11 -> "[" + value(depth - 1) + "," + value(depth - 1) + "]";
+            case 12 -> "{\"" + pick(FIELDS) + "\":" + value(depth - 1) + "}";
+            default -> "[]";
+        };
+    }
+
+    private String nested(int depth) {
+        boolean arrays = random.nextBoolean();
+        return (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
+    }
+
+    private String truncate(String text) {
+        return text.isEmpty() ? text : text.substring(0, random.nextInt(text.length()));
+    }
+
+    private String mutate(String text) {
+        if (text.isEmpty()) {
+            return "\u0000";
+        }
+        char[] chars = text.toCharArray();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            chars[random.nextInt(chars.length)] = (char) (random.nextInt(0x7f - 0x20) + 0x20);
+        }
+        return new String(chars);
+    }
+
+    private String garbage(int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int c = random.nextInt(4) == 0 ? random.nextInt(0xD7FF) : random.nextInt(0x7f);
+            text.append((char) c);
+        }
+        return text.toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+}
