@@ -96,7 +96,7 @@ final class Report {
                     .append("; **lost ").append(totals.path("lost").asLong())
                     .append(", duplicated ").append(totals.path("duplicated").asLong())
                     .append(", reordered ").append(totals.path("reordered").asLong()).append("**")
-                    .append(" (refused sends that committed after a later one: ")
+                    .append(" (sends never acknowledged that committed after a later one: ")
                     .append(totals.path("committedLateAfterAnError").asLong()).append(")")
                     .append("; copies read by the department's other agents ").append(totals.path("departmentCopies").asLong())
                     .append("; reads ").append(totals.path("readsSent").asLong()).append(" sent, ")

@@ -30,6 +30,7 @@ final class Agent extends Client {
     private static final byte[] OCCURRED_AT = FrameScan.key("occurredAt");
     private static final byte[] CODE = FrameScan.key("code");
     private static final byte[] REF_AUTH = FrameScan.ascii("\"ref\":\"auth\"");
+    private static final byte[] REF_READ = FrameScan.ascii("\"ref\":\"r\"");
 
     final int number;
     private final Floor floor;
@@ -89,7 +90,9 @@ final class Agent extends Client {
                 readsAnswered.incrementAndGet();
             }
         } else if (FrameScan.typeIs(frame, ERROR)) {
-            readsAnswered.incrementAndGet();
+            if (FrameScan.contains(frame, REF_READ)) {
+                readsAnswered.incrementAndGet(); // not resume.failed, which answers no read
+            }
             String code = FrameScan.string(frame, CODE);
             readErrors.computeIfAbsent(code == null ? "?" : code, unused -> new LongAdder()).increment();
         } else if (FrameScan.typeIs(frame, EXPIRING)) {

@@ -136,10 +136,11 @@ final class Ledger {
                 unanswered++;
             }
         }
-        // A send the gateway answered with an error (its upstream timed out) may still commit,
-        // after the customer's next one: the customer was told it failed and would retry it, so
-        // that is not a reordering of anything acknowledged; counted apart.
-        long committedLateAfterAnError = readLate.stream().filter(index -> (flags(index) & ERRORED) != 0).count();
+        // A send never acknowledged may still commit after the customer's next one: one the gateway
+        // refused when its upstream timed out (the customer was told it failed and would retry it),
+        // or one whose socket a reset closed before its answer. Not a reordering of anything
+        // acknowledged; counted apart.
+        long committedLateAfterAnError = readLate.stream().filter(index -> (flags(index) & ACKED) == 0).count();
         long reordered = seqInversions.get() + readLate.size() - committedLateAfterAnError;
         return new Totals(sent, acked, errored, unanswered, lost, duplicated.get(), reordered, committedLateAfterAnError);
     }

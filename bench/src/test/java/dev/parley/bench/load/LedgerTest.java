@@ -56,6 +56,17 @@ class LedgerTest {
     }
 
     @Test
+    void aSendLeftUnansweredByAResetThatCommitsAfterALaterOneIsNotReordered() {
+        ledger.begin("step", 10, 4, 0);
+        sentAndAcked(2);
+        ledger.mark(0, Ledger.SENT);
+        ledger.delivered(0, 2, 1);
+        ledger.delivered(0, 0, 2);
+        assertThat(ledger.totals().reordered()).isZero();
+        assertThat(ledger.totals().committedLateAfterAnError()).isEqualTo(1);
+    }
+
+    @Test
     void aSeqReadBelowOneAlreadyReadIsReordered() {
         ledger.begin("step", 10, 4, 0);
         sentAndAcked(0, 2);
