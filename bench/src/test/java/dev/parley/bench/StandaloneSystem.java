@@ -16,8 +16,9 @@ import java.util.UUID;
  * ({@code java -jar}, path in {@code -Dparley.bench.standalone-jar}), on its default store, whatever
  * that is: the benchmark sets no store. Anything the JVM spawns (an embedded PostgreSQL) inherits a
  * marker in its environment, by which its processes are found in {@code /proc} and their CPU time
- * counted, even after they are re-parented away from the JVM. It runs in a fresh working directory,
- * so a store kept on disk starts empty.
+ * counted, even after they are re-parented away from the JVM. It runs in a fresh working directory
+ * with a fresh data directory ({@code PARLEY_DATA_DIR}; by default the store lives in
+ * {@code ~/.parley}, which a second run would find full), so the store starts empty.
  */
 final class StandaloneSystem implements FloorSystem {
 
@@ -52,7 +53,7 @@ final class StandaloneSystem implements FloorSystem {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no standalone jar at " + jar + ": build it (./mvnw -pl bench -am verify does)");
         }
-        process = JvmProcess.start(new JvmProcess.Spec("standalone", jar.toString(), JVM, arguments, null, directory, work, Map.of(MARKER, marker.substring(MARKER.length() + 1)),
+        process = JvmProcess.start(new JvmProcess.Spec("standalone", jar.toString(), JVM, arguments, null, directory, work, Map.of(MARKER, marker.substring(MARKER.length() + 1), "PARLEY_DATA_DIR", work.resolve("data").toString()),
                 settings.profile(), false));
         process.awaitReady(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofMinutes(5));
         return this;
