@@ -2,11 +2,9 @@ package dev.parley.standalone;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.parley.standalone.demo.DemoData.DemoAgent;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ class AdminContentBrowserIT {
     @BeforeAll
     static void start() {
         chromium = SystemChromium.launchOrSkip();
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         suite = Suite.embedded(dataDirectory);
         admin = suite.demo().agents().stream().filter(DemoAgent::admin).findFirst().orElseThrow();
         adminPassword = admin.newPassword().orElseThrow();
@@ -52,8 +49,7 @@ class AdminContentBrowserIT {
 
     @Test
     void anAdminKeepsTeamRepliesAndTriesTheFaqBot() {
-        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setViewportSize(1300, 900))) {
-            context.setDefaultTimeout(30_000);
+        try (BrowserContext context = chromium.context(1300, 900)) {
             Page page = context.newPage();
             page.navigate(suite.origin() + "/console/admin#canned");
             page.locator("input[name=email]").fill(admin.email());
