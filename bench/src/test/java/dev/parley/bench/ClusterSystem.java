@@ -59,6 +59,7 @@ final class ClusterSystem implements FloorSystem {
     private int portA;
     private int portB;
     private String postgresSettings = "";
+    private String bootstrap;
 
     ClusterSystem(Path directory, BenchSettings settings) {
         this.directory = directory;
@@ -82,7 +83,7 @@ final class ClusterSystem implements FloorSystem {
                 List.of(directory.resolve("kafka-data").toAbsolutePath().toString(), Integer.toString(kafkaPort),
                         Integer.toString(JvmProcess.freePort())), classPath, directory, null, Map.of(), settings.profile(), false));
         awaitLogLine(kafka, "kafka ready", Duration.ofMinutes(3));
-        String bootstrap = "127.0.0.1:" + kafkaPort;
+        bootstrap = "127.0.0.1:" + kafkaPort;
 
         servicePort = JvmProcess.freePort();
         service = start(spec("conversation-service", ConversationServiceApplication.class, SERVICE_JVM, List.of(
@@ -174,6 +175,11 @@ final class ClusterSystem implements FloorSystem {
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + sql, e);
         }
+    }
+
+    @Override
+    public long backlog() {
+        return Outbox.rows(postgres.jdbcUrl("parley")) + ConsumerLag.total(bootstrap);
     }
 
     /**

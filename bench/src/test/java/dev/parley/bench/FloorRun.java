@@ -119,7 +119,7 @@ final class FloorRun {
         if (!row.drained()) {
             try {
                 JsonNode reset = load.reset(settings.quietSeconds());
-                log("reset after a backlog: " + reset);
+                log("reset after a backlog: " + reset + "; " + awaitIdle());
             } catch (IllegalStateException e) {
                 // the floor could not reconnect into a system still working off the backlog: what
                 // was measured stands, the steps after it cannot start clean
@@ -129,6 +129,24 @@ final class FloorRun {
             }
         }
         return row;
+    }
+
+    /**
+     * Waits, at most four quiet periods, until the system has worked off what the saturated step
+     * left (outbox and consumer lag), so the next step starts clean; says how it ended.
+     */
+    private String awaitIdle() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4L * settings.quietSeconds());
+        long started = System.nanoTime();
+        long backlog;
+        while ((backlog = system.backlog()) > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        String outcome = backlog == 0 ? "idle after " : "still " + backlog + " behind after ";
+        if (backlog > 0) {
+            notes.add("a step started " + backlog + " events behind (outbox and consumer lag)");
+        }
+        return outcome + Math.round((System.nanoTime() - started) / 1e8) / 10.0 + " s";
     }
 
     @SuppressWarnings("unchecked")

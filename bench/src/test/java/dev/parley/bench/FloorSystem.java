@@ -21,6 +21,13 @@ interface FloorSystem extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * What the system still has to work off after the load stopped: events recorded and not yet
+     * published (outbox rows), and records published and not yet consumed (consumer lag); 0 when
+     * idle. A step that starts before this is 0 starts behind the last one's backlog.
+     */
+    long backlog();
+
     /** The parts that are Parley's own processes (their CPU summed as "Parley"). */
     List<String> parleyParts();
 

@@ -16,7 +16,8 @@ import java.util.UUID;
  * ({@code java -jar}, path in {@code -Dparley.bench.standalone-jar}), on its default store, whatever
  * that is: the benchmark sets no store. Anything the JVM spawns (an embedded PostgreSQL) inherits a
  * marker in its environment, by which its processes are found in {@code /proc} and their CPU time
- * counted, even after they are re-parented away from the JVM. It runs in a fresh working directory
+ * counted, even after they are re-parented away from the JVM. PostgreSQL overwrites the environment
+ * of the backends it forks with their titles, so a marked process's children count with it. It runs in a fresh working directory
  * with a fresh data directory ({@code PARLEY_DATA_DIR}; by default the store lives in
  * {@code ~/.parley}, which a second run would find full), so the store starts empty.
  */
@@ -59,12 +60,16 @@ final class StandaloneSystem implements FloorSystem {
         return this;
     }
 
-    /** Every process spawned by the standalone JVM (not the JVM itself), with the children it reaped. */
+    /** Every process spawned by the standalone JVM (not the JVM itself), with its children, live or reaped. */
     private long spawnedCpuNanos() {
         long jvm = process.pid();
+        List<Long> marked = ProcStat.pids(pid -> pid != jvm && ProcStat.environmentHas(pid, marker));
         long total = 0;
-        for (long pid : ProcStat.pids(pid -> pid != jvm && ProcStat.environmentHas(pid, marker))) {
-            total += ProcStat.withReapedChildren(pid).orElse(0);
+        for (long pid : marked) {
+            // a marked child is counted as itself: only a marked process whose parent is not marked is a root
+            if (!marked.contains(ProcStat.parent(pid))) {
+                total += ProcStat.withChildren(pid);
+            }
         }
         return total;
     }
@@ -73,6 +78,19 @@ final class StandaloneSystem implements FloorSystem {
         long jvm = process.pid();
         return ProcStat.pids(pid -> pid != jvm && ProcStat.environmentHas(pid, marker)).stream()
                 .map(ProcStat::commandLine).sorted().toList();
+    }
+
+    /** The outbox of its embedded PostgreSQL (events go in-process from there: no broker, no lag). */
+    @Override
+    public long backlog() {
+        Path pid = directory.resolve("work").resolve("data").resolve("postgres").resolve("postmaster.pid");
+        try {
+            // postmaster.pid's fourth line is the port (PostgreSQL's own layout)
+            String port = Files.readAllLines(pid).get(3).strip();
+            return Outbox.rows("jdbc:postgresql://127.0.0.1:" + port + "/parley");
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("cannot find the embedded PostgreSQL's port in " + pid, e);
+        }
     }
 
     @Override

@@ -102,11 +102,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The server's total CPU time so far: every process of it, and those that have exited. */
     public long cpuNanos() {
-        long total = ProcStat.withReapedChildren(postmaster).orElse(0);
-        for (long child : ProcStat.children(postmaster)) {
-            total += ProcStat.cpuNanos(child).orElse(0);
-        }
-        return total;
+        return ProcStat.withChildren(postmaster);
     }
 
     /** The CPU time of the live client backends alone (the processes serving connections). */

@@ -211,6 +211,8 @@ public final class FloorLoad {
         result.put("reordered", totals.reordered());
         result.put("committedLateAfterAnError", totals.committedLateAfterAnError());
         result.put("departmentCopies", departmentCopies());
+        result.put("gapFills", floor.agents().stream().mapToLong(agent -> agent.gapFills.get()).sum());
+        result.put("seenAgain", floor.agents().stream().mapToLong(agent -> agent.seenAgain.get()).sum());
         result.put("readsSent", readsSent());
         result.put("readsAnswered", readsAnswered());
         result.put("readErrors", readErrors());

@@ -40,6 +40,18 @@ public final class ProcStat {
                 : OptionalLong.of((fields[UTIME] + fields[STIME] + fields[CUTIME] + fields[CSTIME]) * TICK_NANOS);
     }
 
+    /**
+     * Own time, that of the children it has reaped, and that of its live children so far: a server
+     * that forks a process per connection (PostgreSQL) reaps a pooled connection's only at the end.
+     */
+    public static long withChildren(long pid) {
+        long total = withReapedChildren(pid).orElse(0);
+        for (long child : children(pid)) {
+            total += cpuNanos(child).orElse(0);
+        }
+        return total;
+    }
+
     /** The parent's pid, or -1 if the process is gone. */
     public static long parent(long pid) {
         long[] fields = fields(pid);
