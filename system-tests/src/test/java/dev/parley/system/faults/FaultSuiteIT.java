@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -177,12 +176,6 @@ class FaultSuiteIT {
         fault("gateway A SIGKILLed mid-stream", () -> cluster.killGateway(0), () -> { }, Set.of());
     }
 
-    /**
-     * Disabled while its finding is open (docs/reliability.md, "Seen, not fixed yet"): with seed 15
-     * one of the four sockets goes silent after 2,701 answered frames, every run, and the test fails
-     * there. Run it with {@code -Dit.test='FaultSuiteIT#fuzzed*'} after removing this annotation.
-     */
-    @Disabled("open finding of the fuzzer: one socket stops being answered after 2,701 frames (seed 15); docs/reliability.md")
     @Test
     @Order(9)
     void fuzzedMalformedAndOversizedFramesAreEachAnsweredByAnErrorOrACloseAndTheNodeStillServes() throws Exception {
@@ -221,8 +214,14 @@ class FaultSuiteIT {
                         + errors.size() + "; the node serves after it: " + (after.code("?") == 0 && after.answered.get() == 1 && after.codes.isEmpty()));
         assertThat(total.answered).as("every frame on an open socket answered").isEqualTo(total.sent);
         assertThat(total.codes).as("the gateway never failed on a frame").doesNotContainKey("gateway.internal");
+        assertThat(total.codes.keySet()).as("every refusal has a code of its own, none a bare HTTP status")
+                .noneMatch(code -> code.startsWith("http."));
         assertThat(firstFrameCloses.keySet()).as("a bad first frame closes the socket").isSubsetOf(4400, 4401, 1009);
-        assertThat(total.closes.keySet()).as("an oversized frame closes the socket").isSubsetOf(1009, 1002);
+        // Over 64 KB the gateway closes 1009 itself; over Netty's ceiling (256 KB) Netty closes 1009
+        // "Max frame length … exceeded" and drops the connection at once, and the JDK's client,
+        // still sending, reports the close frame without its status (1005; a browser and Node's
+        // client read the 1009)
+        assertThat(total.closes.keySet()).as("an oversized frame closes the socket").isSubsetOf(1009, 1002, 1005);
         assertThat(total.closes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total.oversized);
         assertThat(errors).as("nothing logged as a server error").isEmpty();
         assertThat(after.answered.get()).as("a new socket is served").isEqualTo(1);

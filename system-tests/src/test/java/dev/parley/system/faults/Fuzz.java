@@ -20,6 +20,9 @@ final class Fuzz {
             "attachmentIds", "messageId", "emoji", "since", "limit", "before", "after", "lastDeliveredSeq", "lastReadSeq",
             "status", "agentId", "departmentId", "userIds", "token", "typing", "view", "cursor", "lastSeqs");
 
+    /** Below the gateway's 64 KB frame limit, which closes the socket (the oversized frames test that apart). */
+    private static final int MAX_FRAME_BYTES = 60_000;
+
     private final Random random;
 
     Fuzz(long seed) {
@@ -31,6 +34,14 @@ final class Fuzz {
      * the gateway passes on to conversation-service, as a caller's stranger frames would be).
      */
     String frame(double commandShare) {
+        String frame;
+        do {
+            frame = anyFrame(commandShare);
+        } while (frame.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES);
+        return frame;
+    }
+
+    private String anyFrame(double commandShare) {
         if (random.nextDouble() < commandShare) {
             return command();
         }

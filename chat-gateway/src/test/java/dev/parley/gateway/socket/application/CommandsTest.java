@@ -49,6 +49,21 @@ class CommandsTest {
     }
 
     @Test
+    void textBoundForTheServicesUrlIsRefusedWhenLongerThanItsRequestLineHolds() {
+        String cursor = "c".repeat(Commands.MAX_URL_TEXT + 1);
+        var list = JSON.readTree("{\"type\":\"conversation.list\",\"cursor\":\"" + cursor + "\"}");
+        var react = JSON.readTree("{\"conversationId\":\"0190c0de-0000-7000-8000-00000000c001\","
+                + "\"messageId\":\"0190c0de-0000-7000-8000-00000000a001\",\"emoji\":\"" + cursor + "\"}");
+
+        assertThatThrownBy(() -> Commands.parse("conversation.list", list, AGENT))
+                .isInstanceOf(Commands.InvalidFrame.class).hasMessage("cursor is longer than 512 characters");
+        assertThatThrownBy(() -> Commands.parse("reaction.add", react, AGENT))
+                .isInstanceOf(Commands.InvalidFrame.class).hasMessage("emoji is longer than 512 characters");
+        assertThat(Commands.parse("conversation.list", JSON.readTree("{\"cursor\":\"" + cursor.substring(1) + "\"}"), AGENT))
+                .isPresent();
+    }
+
+    @Test
     void everyLifecycleMoveHasItsProtocolName() {
         var frame = JSON.readTree("{\"conversationId\":\"0190c0de-0000-7000-8000-00000000c001\"}");
 
