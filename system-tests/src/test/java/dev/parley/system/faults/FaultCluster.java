@@ -193,6 +193,15 @@ final class FaultCluster implements AutoCloseable {
         gateways[node].crash();
     }
 
+    /**
+     * Restarts a gateway node as a rollout does: {@code SIGTERM} (its graceful shutdown tells its
+     * sockets to reconnect elsewhere and drains), then a new process on the same port, once ready.
+     */
+    void restartGateway(int node) {
+        gateways[node].stop(Duration.ofSeconds(40));
+        startGateway(node);
+    }
+
     boolean gatewayAlive(int node) {
         return gateways[node] != null && gateways[node].isAlive();
     }

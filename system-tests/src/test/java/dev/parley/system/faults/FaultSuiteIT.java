@@ -178,6 +178,16 @@ class FaultSuiteIT {
 
     @Test
     @Order(9)
+    void aRollingRestartOfBothGatewaysLosesNothing() {
+        if (!cluster.gatewayAlive(0)) {
+            cluster.startGateway(0); // the SIGKILL scenario before left it down
+        }
+        fault("rolling restart: gateway A, then B (SIGTERM, restarted, ready)", () -> cluster.restartGateway(0),
+                () -> cluster.restartGateway(1), Set.of());
+    }
+
+    @Test
+    @Order(10)
     void fuzzedMalformedAndOversizedFramesAreEachAnsweredByAnErrorOrACloseAndTheNodeStillServes() throws Exception {
         int port = cluster.gatewayPort(1);
         Path log = cluster.gatewayLog(1);
@@ -229,7 +239,7 @@ class FaultSuiteIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void fuzzedHttpBodiesAreRefusedWithProblemDetailsCarryingACode() {
         Api api = new Api(cluster.serviceUrl());
         String token = api.newCustomer().path("token").asString();
