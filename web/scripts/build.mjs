@@ -15,6 +15,10 @@ await build({ ...common, entryPoints: ['src/console/main.ts'], outfile: join(out
 await build({ ...common, entryPoints: ['src/console/admin/main.ts'], outfile: join(out, 'console', 'admin.js') });
 await build({ ...common, entryPoints: ['src/console/admin/password.ts'], outfile: join(out, 'console', 'password.js') });
 
+// Not shipped: the fault suite's driver of the real socket client, for Node (system-tests' NodeCustomer).
+await build({ bundle: true, platform: 'node', format: 'esm', target: ['node20'], logLevel: 'warning',
+  entryPoints: ['test/drivers/socket-driver.ts'], outfile: 'target/drivers/socket-driver.mjs' });
+
 for (const file of ['widget.js', 'console/console.js', 'console/admin.js', 'console/password.js']) {
   const raw = readFileSync(join(out, file));
   console.log(`${file}: ${raw.length} bytes, ${gzipSync(raw, { level: 9 }).length} bytes gzipped`);

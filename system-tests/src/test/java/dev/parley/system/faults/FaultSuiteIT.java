@@ -373,6 +373,9 @@ class FaultSuiteIT {
         report.row(scenario, CLIENTS + 4, totals, recovery, note);
         System.out.println("fault suite: " + scenario + ": reconnects " + load.reconnects() + ", leaks " + load.tally.leaks);
         assertThat(totals.acked()).as("the load got through").isPositive();
+        assertThat(load.typeScriptCustomer().acked()).as("the TypeScript client's sends were answered").isPositive();
+        assertThat(load.typeScriptCustomer().agentMessagesHanded.sum()).as("the TypeScript client showed the agent's messages")
+                .isPositive();
         assertThat(totals.lost()).as("acked, never delivered").isZero();
         assertThat(totals.duplicated()).as("duplicated").isZero();
         assertThat(totals.reordered()).as("reordered").isZero();

@@ -28,7 +28,8 @@ final class Load implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final int AGENT_TABS = 4;
 
-    private final List<LoadClient> customers = new ArrayList<>();
+    /** The first is the real TypeScript client ({@link NodeCustomer}), the others the Java {@link LoadClient}. */
+    private final List<LoadUser> customers = new ArrayList<>();
     private final List<String> conversations = new ArrayList<>();
     /** Bob's tabs: a socket executes its commands one at a time, so one socket would queue the whole agent side. */
     private final List<LoadClient> bob;
@@ -70,9 +71,11 @@ final class Load implements AutoCloseable {
         }
         Load load = new Load(tally, bob, rate, noteShare);
         load.conversations.addAll(ids);
+        NodeCustomer.requireDriver();
         for (int i = 0; i < customerCount; i++) {
             int[] mine = i % 2 == 0 ? ports : new int[] {ports[1], ports[0]};
-            load.customers.add(new LoadClient("customer-" + i, false, tokens.get(i), List.of(ids.get(i)), mine, tally, false));
+            load.customers.add(i == 0 ? new NodeCustomer("customer-0-ts", tokens.get(i), ids.get(i), mine, tally)
+                    : new LoadClient("customer-" + i, false, tokens.get(i), List.of(ids.get(i)), mine, tally, false));
         }
         for (int tab = 0; tab < AGENT_TABS; tab++) {
             bob.get(tab).connect(ports[(tab + 1) % 2]);
@@ -82,10 +85,6 @@ final class Load implements AutoCloseable {
         }
         await().atMost(PATIENCE).until(load::everyoneCaughtUp);
         return load;
-    }
-
-    List<LoadClient> customers() {
-        return customers;
     }
 
     /** Starts sending. */
@@ -103,7 +102,8 @@ final class Load implements AutoCloseable {
         for (long tick = 0; pacing; tick++) {
             int conversation = (int) ((tick / 2) % conversations.size());
             boolean fromAgent = tick % 2 == 1;
-            LoadClient sender = fromAgent ? bob.get((int) ((tick / 2) % bob.size())) : customers.get(conversation);
+            LoadClient tab = bob.get((int) ((tick / 2) % bob.size()));
+            LoadUser sender = fromAgent ? tab : customers.get(conversation);
             boolean note = fromAgent && random.nextDouble() < noteShare;
             if (sender.isOpen()) {
                 int index = tally.allocate(fromAgent, note);
@@ -116,7 +116,7 @@ final class Load implements AutoCloseable {
                     sent.incrementAndGet();
                 }
                 if (fromAgent && tick % 20 == 1) {
-                    sender.send("{\"type\":\"typing\",\"ref\":\"t\",\"conversationId\":\"" + conversations.get(conversation) + "\"}");
+                    tab.send("{\"type\":\"typing\",\"ref\":\"t\",\"conversationId\":\"" + conversations.get(conversation) + "\"}");
                 }
             }
             next += interval;
@@ -135,11 +135,11 @@ final class Load implements AutoCloseable {
     }
 
     boolean everyoneOpen() {
-        return all().stream().allMatch(LoadClient::isOpen);
+        return all().stream().allMatch(LoadUser::isOpen);
     }
 
     boolean everyoneCaughtUp() {
-        return all().stream().allMatch(LoadClient::caughtUp);
+        return all().stream().allMatch(LoadUser::caughtUp);
     }
 
     /**
@@ -187,7 +187,7 @@ final class Load implements AutoCloseable {
         } catch (ConditionTimeoutException e) {
             // the final resume below is the clients' last chance; what it misses is lost
         }
-        all().forEach(LoadClient::resume);
+        all().forEach(LoadUser::resume);
         try {
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(this::everyoneCaughtUp);
         } catch (ConditionTimeoutException e) {
@@ -199,7 +199,7 @@ final class Load implements AutoCloseable {
     /** The clients with messages unanswered or fills running. */
     List<String> stalled() {
         List<String> stalled = new ArrayList<>();
-        for (LoadClient client : all()) {
+        for (LoadUser client : all()) {
             String state = client.state();
             if (!state.endsWith(": 0 unanswered, 0 fills running")) {
                 stalled.add(state);
@@ -208,23 +208,28 @@ final class Load implements AutoCloseable {
         return stalled;
     }
 
-    private List<LoadClient> all() {
-        List<LoadClient> all = new ArrayList<>(customers);
+    private List<LoadUser> all() {
+        List<LoadUser> all = new ArrayList<>(customers);
         all.addAll(bob);
         return all;
     }
 
     Map<String, Long> reconnects() {
         Map<String, Long> counts = new HashMap<>();
-        counts.put("bob", bob.stream().mapToLong(tab -> tab.reconnects.sum()).sum());
-        counts.put("customers", customers.stream().mapToLong(customer -> customer.reconnects.sum()).sum());
+        counts.put("bob", bob.stream().mapToLong(LoadUser::reconnects).sum());
+        counts.put("customers", customers.stream().mapToLong(LoadUser::reconnects).sum());
         return counts;
+    }
+
+    /** The customer on the real TypeScript client. */
+    NodeCustomer typeScriptCustomer() {
+        return (NodeCustomer) customers.get(0);
     }
 
     @Override
     public void close() {
         pacing = false;
         bob.forEach(LoadClient::stop);
-        customers.forEach(LoadClient::stop);
+        customers.forEach(LoadUser::stop);
     }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * socket's stream is checked against the gateway's promise (each event at most once, in seq order,
  * nothing at or below {@code lastSeqs}) and, for a customer, against visibility.
  */
-final class LoadClient {
+final class LoadClient implements LoadUser {
 
     private static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "load-client-timer");
@@ -73,8 +73,14 @@ final class LoadClient {
         conversations.forEach(conversation -> tracks.put(conversation, new Track()));
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
     /** Connects to {@code port} with {@code lastSeqs} of every conversation; completes at the welcome. */
-    CompletableFuture<Void> connect(int port) {
+    @Override
+    public CompletableFuture<Void> connect(int port) {
         Stream next = new Stream(port);
         stream = next;
         Api.HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), next)
@@ -91,13 +97,15 @@ final class LoadClient {
         return current == null ? -1 : current.port;
     }
 
-    boolean isOpen() {
+    @Override
+    public boolean isOpen() {
         Stream current = stream;
         return current != null && current.welcomed.isDone() && !current.welcomed.isCompletedExceptionally() && !current.closed;
     }
 
     /** Open, every conversation of the hello replayed ({@code resumed} or {@code resume.failed}), no gap left to fill. */
-    boolean caughtUp() {
+    @Override
+    public boolean caughtUp() {
         Stream current = stream;
         if (!isOpen() || current.resumed.get() < tracks.size()) {
             return false;
@@ -108,17 +116,19 @@ final class LoadClient {
     }
 
     /** Closes the socket on purpose and opens a new one on the same node with {@code lastSeqs}: the final resume. */
-    CompletableFuture<Void> resume() {
+    @Override
+    public void resume() {
         Stream old = stream;
         int port = old == null ? ports[0] : old.port;
         if (old != null) {
             old.retired = true;
             old.abort();
         }
-        return connect(port);
+        connect(port);
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         stopped = true;
         Stream current = stream;
         if (current != null) {
@@ -128,7 +138,8 @@ final class LoadClient {
     }
 
     /** Sends {@code message.send} of message {@code index}; false when no socket is open (nothing sent). */
-    boolean sendMessage(int index, String conversationId, String clientMsgId, boolean note) {
+    @Override
+    public boolean sendMessage(int index, String conversationId, String clientMsgId, boolean note) {
         boolean sent = send("{\"type\":\"message.send\",\"ref\":\"m" + index + "\",\"conversationId\":\"" + conversationId
                 + "\",\"clientMsgId\":\"" + clientMsgId + "\",\"body\":\"load-" + index + "\",\"kind\":\""
                 + (note ? "NOTE" : "TEXT") + "\"}");
@@ -442,7 +453,13 @@ final class LoadClient {
     }
 
     /** What is in flight: unanswered messages and running fills, for a scenario's diagnosis. */
-    String state() {
+    @Override
+    public long reconnects() {
+        return reconnects.sum();
+    }
+
+    @Override
+    public String state() {
         long fills;
         synchronized (this) {
             fills = tracks.values().stream().filter(track -> track.filling).count();
