@@ -30,7 +30,8 @@ header h2 { margin: 0; font-size: 16px; font-weight: 700; flex: 1; }
 header .close { color: #fff; font-size: 22px; width: 32px; height: 32px; border-radius: 6px; }
 .status { font-size: 13px; padding: 6px 12px; background: #eef4f1; color: #1f2933; min-height: 1.4em; }
 .status.offline { background: #fff4e5; color: #8a4b00; }
-.log { list-style: none; margin: 0; padding: 12px; flex: 1; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; }
+.log { margin: 0; padding: 12px; flex: 1; overflow-y: auto; }
+.log-items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
 .msg { max-width: 85%; display: flex; flex-direction: column; align-items: flex-start; }
 .msg.mine { align-self: flex-end; align-items: flex-end; }
 .msg.system { align-self: center; max-width: 100%; }
@@ -38,8 +39,9 @@ header .close { color: #fff; font-size: 22px; width: 32px; height: 32px; border-
 .bubble { background: #f0f2f5; border-radius: 12px; padding: 8px 11px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .mine .bubble { background: var(--accent); color: #fff; }
 .bot .bubble { background: #e8f0fe; }
-.deleted .bubble { font-style: italic; opacity: .7; }
-.pending .bubble { opacity: .6; }
+/* Deleted and sending show by their outline and the meta line, not by fading (faded text falls below 4.5:1). */
+.deleted .bubble, .mine.deleted .bubble { font-style: italic; background: #fff; color: #52606d; border: 1px dashed #9aa5b1; }
+.pending .bubble { outline: 2px dashed #9aa5b1; outline-offset: -2px; }
 .meta { font-size: 11px; color: #616e7c; margin-top: 2px; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
 .meta button { font-size: 11px; color: var(--accent); text-decoration: underline; padding: 2px; }
 .reactions { display: flex; gap: 4px; flex-wrap: wrap; margin-top: 2px; }

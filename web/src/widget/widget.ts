@@ -1,4 +1,4 @@
-import { CHAT_ICON, CLIP_ICON, h, icon, newId, replaceChildren } from '../shared/dom';
+import { CHAT_ICON, CLIP_ICON, h, icon, newId, replaceChildren, replaceKeepingFocus } from '../shared/dom';
 import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
@@ -83,7 +83,7 @@ export class Widget implements WidgetControl {
       'aria-controls': 'parley-panel', onclick: () => this.toggle() }, icon(CHAT_ICON), this.badge);
     this.title.textContent = config.title ?? DEFAULT_TITLE;
     this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': this.title.textContent, hidden: true },
-      h('header', {}, this.title,
+      h('header', { role: 'none' }, this.title,
         h('button', { class: 'close', type: 'button', 'aria-label': 'Minimize chat', onclick: () => this.toggle() }, '×')),
       this.status, this.body);
     this.panel.addEventListener('keydown', (e) => {
@@ -513,8 +513,12 @@ export class Widget implements WidgetControl {
     const entries = this.timeline.ordered().filter((e) => !e.pending);
     const last = entries[entries.length - 1];
     const offers = last && last.senderKind === 'BOT' && this.timeline.status === 'BOT' ? last.quickReplies ?? [] : [];
-    replaceChildren(this.quick, ...offers.map((text, i) => h('button', { type: 'button',
+    const shadow = this.quick.getRootNode() as ShadowRoot;
+    const wasFocused = shadow.activeElement !== null && this.quick.contains(shadow.activeElement);
+    replaceKeepingFocus(this.quick, 'data-offer', ...offers.map((text, i) => h('button', { type: 'button', 'data-offer': text,
       onclick: () => void (i === offers.length - 1 ? this.talkToAgent() : this.sendText(text)) }, text)));
+    // The offer a keyboard user took is gone: they carry on in the message box, not at the page's start.
+    if (wasFocused && !this.quick.contains(shadow.activeElement)) this.input.focus();
   }
 
   private renderBadge(): void {
