@@ -205,6 +205,50 @@ class AccessibilityIT {
         }
     }
 
+    /**
+     * On a phone the open panel covers the page, so it is a modal dialog there: Tab and Shift+Tab go
+     * round inside it instead of on to the page hidden under it, and Escape still leaves.
+     */
+    @Test
+    @Order(6)
+    void onAPhoneTheOpenPanelKeepsTheFocusInside() {
+        try (BrowserContext phone = chromium.context(360, 740)) {
+            var customer = new WidgetPage(phone.newPage(), false).openShop(suite.origin());
+            var keys = new KeyboardUser(customer.page);
+            keys.tabTo(customer.launcher()).press("Enter");
+            Locator panel = customer.find("[role=dialog]");
+            assertThat(panel).hasAttribute("aria-modal", "true");
+            assertThat(customer.find("textarea[name=question]")).isFocused();
+            // Five stops in the pre-chat form (close, question, name, email, Start chat): twice round each way.
+            keys.staysWithin(panel, "Tab", 10).staysWithin(panel, "Shift+Tab", 10);
+            keys.press("Escape");
+            assertThat(panel).isHidden();
+            assertThat(customer.launcher()).isFocused();
+        }
+    }
+
+    /**
+     * An admin's own accent, light yellow: the widget puts black text on it and a darker shade of
+     * it for text on white, so the contrast holds whatever colour the inbox has.
+     */
+    @Test
+    @Order(7)
+    void aLightAccentColourKeepsTheWidgetReadable() {
+        try (BrowserContext adminContext = chromium.context(1300, 900); BrowserContext context = chromium.contextBypassingCsp(1000, 800)) {
+            var screens = new AdminPage(adminContext.newPage()).signIn(suite.origin(), admin.email(), adminPassword);
+            Locator inbox = screens.open("Edit Demo shop", "Edit inbox Demo shop");
+            screens.field(inbox, "widgetColour").fill("#ffd43b");
+            screens.click(inbox, "Save inbox");
+            assertThat(screens.status()).containsText("saved");
+
+            var customer = new WidgetPage(context.newPage(), false).openShop(suite.origin()).open()
+                    .startWith("How long does shipping take?", "Yara", "yara@example.com");
+            assertThat(customer.find("header")).hasCSS("background-color", "rgb(255, 212, 59)");
+            assertThat(customer.find(".msg.bot")).containsText("2 to 4 working days");
+            Accessibility.assertNoSeriousViolations(customer.page, "the widget with a light yellow accent");
+        }
+    }
+
     /** A customer, in a browser of their own, asks the FAQ bot and then for an agent (with the mouse: not under test here). */
     private static WidgetPage askForAnAgent(BrowserContext context, String name) {
         var customer = new WidgetPage(context.newPage(), false).openShop(suite.origin()).open()

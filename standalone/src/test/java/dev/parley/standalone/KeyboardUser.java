@@ -37,6 +37,13 @@ final class KeyboardUser {
               return e === target;
             }""";
 
+    private static final String CONTAINS_FOCUS = """
+            (region) => {
+              let e = document.activeElement;
+              while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+              return region.contains(e);
+            }""";
+
     private final Page page;
 
     KeyboardUser(Page page) {
@@ -51,6 +58,21 @@ final class KeyboardUser {
     /** Presses Shift+Tab until {@code target} has the focus. */
     KeyboardUser shiftTabTo(Locator target) {
         return move("Shift+Tab", target);
+    }
+
+    /** Presses {@code key} (Tab, Shift+Tab) {@code times} times; the focus must stay inside {@code region} at every stop. */
+    KeyboardUser staysWithin(Locator region, String key, int times) {
+        List<String> path = new ArrayList<>();
+        for (int stop = 0; stop < times; stop++) {
+            page.keyboard().press(key);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focused = (Map<String, Object>) page.evaluate(FOCUS);
+            path.add(focused == null ? "(the browser)" : (String) focused.get("what"));
+            if (focused == null || !(Boolean) region.evaluate(CONTAINS_FOCUS)) {
+                fail("%s took the focus out of %s: %s", key, region, path);
+            }
+        }
+        return this;
     }
 
     KeyboardUser press(String key) {
