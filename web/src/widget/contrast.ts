@@ -1,6 +1,6 @@
 /**
  * The colours the widget draws from an inbox's accent (an admin picks any `#rrggbb`), chosen so
- * text keeps WCAG 2 AA's 4.5:1 contrast whatever the accent: see docs/architecture.md, "Accessibility".
+ * text keeps WCAG 2 AA's 4.5:1 contrast whatever the accent: see docs/architecture.md, "Accessibility checks".
  */
 export interface AccentColours {
   accent: string;
