@@ -92,6 +92,10 @@ class AccessibilityIT {
             Accessibility.assertNoSeriousViolations(page, "the console's open conversation with the composer");
             page.locator("select[aria-label='Your status']").selectOption("OFFLINE");
             assertThat(page.locator("select[aria-label='Your status']")).hasValue("OFFLINE");
+
+            page.navigate(suite.origin() + "/console/admin");
+            assertThat(page.locator("h1")).hasText("Admins only");
+            Accessibility.assertNoSeriousViolations(page, "the admin screens refusing an agent");
         }
     }
 
@@ -118,6 +122,10 @@ class AccessibilityIT {
             Accessibility.assertNoSeriousViolations(screens.page, "admin: the new canned reply form");
             screens.screen("FAQ");
             Accessibility.assertNoSeriousViolations(screens.page, "admin: FAQ");
+
+            screens.page.navigate(suite.origin() + "/console/password#token=from-an-invitation");
+            assertThat(screens.page.locator("form[aria-label='Set your password']")).isVisible();
+            Accessibility.assertNoSeriousViolations(screens.page, "an invited agent's password page");
         }
     }
 
