@@ -1,4 +1,4 @@
-import { duration, h, newId, replaceChildren, time } from '../shared/dom';
+import { duration, h, newId, replaceChildren, replaceKeepingFocus, time } from '../shared/dom';
 import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
@@ -179,7 +179,7 @@ export class Console {
   private renderTabs(): void {
     const labels: [Tab, string][] = [['mine', 'Mine'], ['queue', 'Queue'], ['open', 'All open'], ['closed', 'Closed']];
     if (this.hits.length || this.tab === 'search') labels.push(['search', 'Search']);
-    replaceChildren(this.tabs, ...labels.map(([tab, label]) => {
+    replaceKeepingFocus(this.tabs, 'data-tab', ...labels.map(([tab, label]) => {
       const counted = tab !== 'search' && (tab !== 'closed' || this.tab === 'closed') ? this.lists[tab] : null;
       const shown = counted ? badge(counted) : null;
       return h('button', { type: 'button', role: 'tab', 'aria-selected': String(this.tab === tab), 'aria-controls': 'list-panel',
@@ -247,21 +247,21 @@ export class Console {
 
   private renderList(): void {
     if (this.tab === 'search') {
-      replaceChildren(this.list, this.hits.length ? null : h('p', { class: 'empty' }, 'No results.'), ...this.hits.map((hit) => this.item(hit.conversationId,
+      replaceKeepingFocus(this.list, 'data-conversation', this.hits.length ? null : h('p', { class: 'empty' }, 'No results.'), ...this.hits.map((hit) => this.item(hit.conversationId,
         hit.customerName ?? 'Visitor', hit.status, snippetNode(hit.snippet ?? ''), 0, time(hit.lastActivityAt))));
       return;
     }
     const view = this.tab;
     const conversations = this.lists[view].items;
     if (!conversations.length) {
-      replaceChildren(this.list, h('p', { class: 'empty' }, view === 'queue' ? 'Nobody is waiting.' : 'No conversations.'));
+      replaceKeepingFocus(this.list, 'data-conversation', h('p', { class: 'empty' }, view === 'queue' ? 'Nobody is waiting.' : 'No conversations.'));
       return;
     }
     const more = this.lists[view].next
-      ? h('button', { type: 'button', class: 'more', onclick: () => void this.showMore(view) }, 'Show more')
+      ? h('button', { type: 'button', class: 'more', 'data-conversation': 'more', onclick: () => void this.showMore(view) }, 'Show more')
       : null;
     if (view !== 'queue') {
-      replaceChildren(this.list, ...conversations.map((c) => this.summaryItem(c)), more);
+      replaceKeepingFocus(this.list, 'data-conversation', ...conversations.map((c) => this.summaryItem(c)), more);
       return;
     }
     const byDepartment = new Map<string, Summary[]>();
@@ -269,7 +269,7 @@ export class Console {
       const key = this.directory.departmentName(c.departmentId);
       byDepartment.set(key, [...(byDepartment.get(key) ?? []), c]);
     }
-    replaceChildren(this.list, ...[...byDepartment].flatMap(([department, items]) => [
+    replaceKeepingFocus(this.list, 'data-conversation', ...[...byDepartment].flatMap(([department, items]) => [
       h('h3', {}, `${department} (${items.length})`), ...items.map((c) => this.summaryItem(c))]), more);
   }
 
@@ -335,13 +335,18 @@ export class Console {
   }
 
   private renderConversation(): void {
+    const focused = document.activeElement instanceof HTMLElement && this.main.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.dataset.focus;
     const current = this.current!;
+    // Drawn again for a status change, the conversation keeps the reply being typed.
+    const sameConversation = this.main.dataset.conversation === current.detail.conversation.id;
+    const draft = sameConversation ? this.main.querySelector<HTMLTextAreaElement>('.composer textarea')?.value ?? '' : '';
     const status = current.timeline.status;
     const owner = current.timeline.ownerId;
     const participant = current.detail.participants.some((p) => p.userId === this.me && !p.leftAt);
     const action = (label: string, type: string, enabled: boolean) =>
-      h('button', { type: 'button', disabled: !enabled, onclick: () => void this.command(type, {}) }, label);
-    const transfer = h('select', { 'aria-label': 'Transfer to' }, h('option', { value: '' }, 'Transfer to…'),
+      h('button', { type: 'button', disabled: !enabled, 'data-focus': `action:${type}`, onclick: () => void this.command(type, {}) }, label);
+    const transfer = h('select', { 'aria-label': 'Transfer to', 'data-focus': 'transfer' }, h('option', { value: '' }, 'Transfer to…'),
       ...[...this.directory.departments.values()].map((d) => h('option', { value: `d:${d.id}` }, `Department: ${d.name}`)),
       ...[...this.directory.agents.values()].filter((a) => a.id !== this.me).map((a) => h('option', { value: `a:${a.id}` }, `Agent: ${a.name}`)));
     transfer.addEventListener('change', () => {
@@ -360,13 +365,27 @@ export class Console {
       action('Close', 'conversation.close', status !== 'CLOSED'),
       action('Reopen', 'conversation.reopen', status === 'RESOLVED' || status === 'CLOSED'),
       transfer);
-    replaceChildren(this.main, head, this.messages.element, this.typing, this.composer());
+    const composer = this.composer();
+    composer.querySelector('textarea')!.value = draft;
+    this.main.dataset.conversation = current.detail.conversation.id;
+    replaceChildren(this.main, head, this.messages.element, this.typing, composer);
     this.messages.render(current.timeline);
     this.renderSidebar();
+    if (focused) this.refocus(focused, focusKey);
+  }
+
+  /**
+   * A keyboard user's focus after the conversation was drawn again (its status changed under them):
+   * where it was, else the control of the same name, else the reply box, never the page's start.
+   */
+  private refocus(was: HTMLElement, key: string | undefined): void {
+    const again = was.isConnected ? was : key ? this.main.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`) : null;
+    const usable = again && !(again as HTMLButtonElement).disabled ? again : this.main.querySelector<HTMLElement>('.composer textarea');
+    usable?.focus();
   }
 
   private composer(): HTMLElement {
-    const text = h('textarea', { 'aria-label': 'Reply (Enter sends, Shift+Enter for a new line, /shortcut for a canned reply)', placeholder: 'Reply… (/shortcut for canned replies)' });
+    const text = h('textarea', { 'data-focus': 'composer', 'aria-label': 'Reply (Enter sends, Shift+Enter for a new line, /shortcut for a canned reply)', placeholder: 'Reply… (/shortcut for canned replies)' });
     const note = h('input', { type: 'checkbox', 'aria-label': 'Private note' });
     const suggestions = h('ul', { class: 'suggestions', 'aria-label': 'Canned replies' });
     const file = h('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });

@@ -36,6 +36,6 @@ export function showSignIn(root: HTMLElement, options: SignIn): void {
     }
     await options.onSignedIn();
   });
-  replaceChildren(root, form);
+  replaceChildren(root, h('main', {}, form));
   email.focus();
 }

@@ -37,6 +37,20 @@ export function replaceChildren(parent: Node, ...children: Child[]): void {
   append(parent, children);
 }
 
+/**
+ * Rebuilds `parent`'s children like {@link replaceChildren}, and when the focus was on one of them,
+ * puts it back on the new element with the same `key` attribute: a rebuilt tab strip or list would
+ * otherwise drop a keyboard user's focus to the page's start.
+ */
+export function replaceKeepingFocus(parent: HTMLElement, key: string, ...children: Child[]): void {
+  const focused = (parent.getRootNode() as Document | ShadowRoot).activeElement;
+  const value = focused && parent.contains(focused) ? focused.getAttribute(key) : null;
+  replaceChildren(parent, ...children);
+  if (value !== null) {
+    (parent.querySelector(`[${key}="${CSS.escape(value)}"]`) as HTMLElement | null)?.focus();
+  }
+}
+
 export function time(iso: string | null | undefined): string {
   if (!iso) {
     return '';

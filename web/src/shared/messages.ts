@@ -22,12 +22,15 @@ export interface MessageListOptions {
 }
 
 /**
- * The message log both UIs share: a `role="log"` list rebuilt from a Timeline, with reactions,
+ * The message log both UIs share: a `role="log"` region (which announces what is added, as
+ * aria-live polite) around a list rebuilt from a Timeline, with reactions,
  * edit and delete of one's own messages, "Seen" under one's last read message, and focus kept
  * on the control a keyboard user was on across rebuilds. Every body is set as text.
  */
 export class MessageList {
-  readonly element = h('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
+  /** The log scrolls; a list inside it keeps its list semantics (a role on the `ol` itself would drop them). */
+  private readonly items = h('ol', { class: 'log-items' });
+  readonly element = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' }, this.items);
   private editing: string | null = null;
   private picking: string | null = null;
   private timeline: Timeline | null = null;
@@ -60,7 +63,7 @@ export class MessageList {
     const lastSeenMine = receipt ? undefined
       : [...entries].reverse().find((e) => e.senderId === me && !e.pending && timeline.seenByOthers(me, e.seq));
     this.receiptText = lastMine && receipt ? { id: lastMine.id, text: receipt(lastMine, timeline) } : null;
-    replaceChildren(log,
+    replaceChildren(this.items,
       timeline.more && this.options.actions.loadEarlier
         ? h('li', { class: 'more-row' }, h('button', { class: 'more', type: 'button', 'data-focus': 'more', onclick: () => this.options.actions.loadEarlier!() }, 'Load earlier messages'))
         : null,

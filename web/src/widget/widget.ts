@@ -1,4 +1,4 @@
-import { CHAT_ICON, CLIP_ICON, h, icon, newId, replaceChildren } from '../shared/dom';
+import { CHAT_ICON, CLIP_ICON, h, icon, newId, replaceChildren, replaceKeepingFocus } from '../shared/dom';
 import { ReadReceipts } from '../shared/reads';
 import { Attachments } from '../shared/attachments';
 import { api } from '../shared/http';
@@ -10,6 +10,7 @@ import { Timeline } from '../shared/timeline';
 import { queueLine } from './queue';
 import type { Identity, VisitorProfile, WidgetControl } from './api';
 import { StoredSession, WidgetSession } from './session';
+import { accentColours } from './contrast';
 import { STYLES } from './styles';
 
 export interface WidgetConfig {
@@ -32,6 +33,8 @@ interface InboxLook {
 }
 
 const DEFAULT_TITLE = 'Chat with us';
+/** Where the open panel takes the whole screen: the media query of styles.ts. */
+const PHONE = '(max-width: 480px)';
 const TYPING_EVERY_MS = 2500;
 const TYPING_IDLE_MS = 4000;
 const TYPING_SHOWN_MS = 6000;
@@ -83,11 +86,12 @@ export class Widget implements WidgetControl {
       'aria-controls': 'parley-panel', onclick: () => this.toggle() }, icon(CHAT_ICON), this.badge);
     this.title.textContent = config.title ?? DEFAULT_TITLE;
     this.panel = h('section', { id: 'parley-panel', class: 'panel', role: 'dialog', 'aria-label': this.title.textContent, hidden: true },
-      h('header', {}, this.title,
+      h('header', { role: 'none' }, this.title,
         h('button', { class: 'close', type: 'button', 'aria-label': 'Minimize chat', onclick: () => this.toggle() }, '×')),
       this.status, this.body);
     this.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { this.toggle(); }
+      if (e.key === 'Tab' && this.panel.getAttribute('aria-modal') === 'true') { this.keepFocusInside(e); }
     });
     this.messages = new MessageList({
       me: () => this.session?.customerId ?? '',
@@ -127,8 +131,11 @@ export class Widget implements WidgetControl {
       this.title.textContent = this.settings.title;
       this.panel.setAttribute('aria-label', this.settings.title);
     }
-    if (this.settings.colour) {
-      this.root.style.setProperty('--accent', this.settings.colour);
+    const colours = this.settings.colour ? accentColours(this.settings.colour) : null;
+    if (colours) {
+      this.root.style.setProperty('--accent', colours.accent);
+      this.root.style.setProperty('--on-accent', colours.onAccent);
+      this.root.style.setProperty('--accent-text', colours.accentText);
     }
     this.renderStatus();
   }
@@ -186,6 +193,8 @@ export class Widget implements WidgetControl {
     this.root.classList.toggle('open', this.opened);
     this.launcher.setAttribute('aria-expanded', String(this.opened));
     this.launcher.setAttribute('aria-label', this.opened ? 'Close chat' : 'Open chat');
+    // On a phone the open panel covers the page (styles.ts): there it is modal, elsewhere the page stays usable beside it.
+    this.panel.setAttribute('aria-modal', String(this.opened && window.matchMedia(PHONE).matches));
     if (!this.opened) {
       this.launcher.focus();
       this.renderBadge();
@@ -202,6 +211,19 @@ export class Widget implements WidgetControl {
     }
     this.renderBadge();
     this.markRead();
+  }
+
+  /** Tab and Shift+Tab go round the modal panel's controls instead of on to the page hidden under it. */
+  private keepFocusInside(e: KeyboardEvent): void {
+    const stops = [...this.panel.querySelectorAll<HTMLElement>('button, textarea, input, select, a[href], [tabindex="0"]')]
+      .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    if (stops.length === 0) return;
+    const active = (this.panel.getRootNode() as ShadowRoot).activeElement;
+    const [first, last] = [stops[0], stops[stops.length - 1]];
+    if (e.shiftKey ? active === first : active === last) {
+      e.preventDefault();
+      (e.shiftKey ? last : first).focus();
+    }
   }
 
   /**
@@ -513,8 +535,12 @@ export class Widget implements WidgetControl {
     const entries = this.timeline.ordered().filter((e) => !e.pending);
     const last = entries[entries.length - 1];
     const offers = last && last.senderKind === 'BOT' && this.timeline.status === 'BOT' ? last.quickReplies ?? [] : [];
-    replaceChildren(this.quick, ...offers.map((text, i) => h('button', { type: 'button',
+    const active = (this.quick.getRootNode() as ShadowRoot).activeElement ?? null;
+    const wasFocused = active !== null && this.quick.contains(active);
+    replaceKeepingFocus(this.quick, 'data-offer', ...offers.map((text, i) => h('button', { type: 'button', 'data-offer': text,
       onclick: () => void (i === offers.length - 1 ? this.talkToAgent() : this.sendText(text)) }, text)));
+    // The offer a keyboard user took is gone: they carry on in the message box, not at the page's start.
+    if (wasFocused && !this.quick.contains((this.quick.getRootNode() as ShadowRoot).activeElement)) this.input.focus();
   }
 
   private renderBadge(): void {

@@ -1,4 +1,4 @@
-import { h, replaceChildren } from '../../shared/dom';
+import { h, replaceChildren, replaceKeepingFocus } from '../../shared/dom';
 import { api } from '../../shared/http';
 import { ConsoleAuth } from '../auth';
 import { showSignIn } from '../signin';
@@ -66,7 +66,7 @@ export class AdminConsole {
     }
     this.me = me.id;
     if (me.role !== 'ADMIN') {
-      replaceChildren(this.root, h('div', { class: 'login' }, h('h1', {}, 'Admins only'),
+      replaceChildren(this.root, h('main', { class: 'login' }, h('h1', {}, 'Admins only'),
         h('p', {}, 'Only admins set up inboxes, departments, agents, canned replies and the FAQ.'), h('a', { href: '/console' }, 'Back to the console')));
       return;
     }
@@ -80,8 +80,8 @@ export class AdminConsole {
 
   private async show(screen: Screen): Promise<void> {
     history.replaceState(null, '', `#${screen}`);
-    replaceChildren(this.nav, ...SCREENS.map(([s, label]) => h('button', {
-      type: 'button', 'aria-current': s === screen ? 'page' : null, onclick: () => void this.show(s),
+    replaceKeepingFocus(this.nav, 'data-screen', ...SCREENS.map(([s, label]) => h('button', {
+      type: 'button', 'data-screen': s, 'aria-current': s === screen ? 'page' : null, onclick: () => void this.show(s),
     }, label)));
     try {
       this.departments = await this.call<Department[]>('GET', '/api/v1/departments');

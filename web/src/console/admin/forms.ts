@@ -7,7 +7,7 @@ export function append(parent: HTMLElement, ...children: HTMLElement[]): void {
 }
 
 export function table(headers: string[], rows: HTMLElement[]): HTMLTableElement {
-  return h('table', { class: 'admin-table' }, h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
+  return h('table', { class: 'admin-table' }, h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t || h('span', { class: 'sr' }, 'Actions'))))),
     h('tbody', {}, ...rows));
 }
 

@@ -64,6 +64,16 @@ final class SystemChromium implements AutoCloseable {
         return context;
     }
 
+    /**
+     * The same, with the pages' Content-Security-Policy off, so a test may add a script of its own
+     * (axe-core, see {@link Accessibility}) to pages whose policy allows only their own.
+     */
+    BrowserContext contextBypassingCsp(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(true));
+        context.setDefaultTimeout(PATIENCE_MS);
+        return context;
+    }
+
     @Override
     public void close() {
         browser.close();
