@@ -16,7 +16,7 @@ class SsoNotConfiguredIT extends RunningService {
     @Test
     void anExchangeIsRefusedAsDisabledWhateverItCarries() {
         http.post().uri("/api/v1/auth/sso/token")
-                .bodyValue(Map.of("code", "some-code", "codeVerifier", "dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M",
+                .bodyValue(Map.of("code", "some-code", "codeVerifier", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
                         "redirectUri", "http://localhost:8080/console"))
                 .exchange()
                 .expectStatus().isNotFound()

@@ -27,7 +27,7 @@ class SsoSignInIT extends RunningService {
     private static final LocalIdentityProvider PROVIDER = LocalIdentityProvider.start();
     private static final String REDIRECT_URI = SsoCodes.REDIRECT_URI;
     /** RFC 7636 appendix B's verifier: 43 characters, as a browser generates them. */
-    private static final String VERIFIER = "dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M";
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String NONCE = "n-0S6_WzA2Mj";
 
     @DynamicPropertySource

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AuthorizationCodeTest {
 
-    private static final String VERIFIER = "dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M";
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String REDIRECT = "https://parley.example/console";
 
     @Test
@@ -22,15 +22,15 @@ class AuthorizationCodeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "NULL", value = {
-            "no_code,                    NULL, dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, https://parley.example/console, NULL, code",
-            "blank_code,                 '  ', dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, https://parley.example/console, NULL, code",
+            "no_code,                    NULL, dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk, https://parley.example/console, NULL, code",
+            "blank_code,                 '  ', dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk, https://parley.example/console, NULL, code",
             "no_verifier,                abc,  NULL,                                        https://parley.example/console, NULL, codeVerifier",
             "verifier_42_characters,     abc,  dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3,  https://parley.example/console, NULL, codeVerifier",
             "verifier_with_plus,         abc,  dBjftJeZ4CVP+mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, https://parley.example/console, NULL, codeVerifier",
-            "no_redirect,                abc,  dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, NULL,                           NULL, redirectUri",
-            "relative_redirect,          abc,  dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, /console,                       NULL, redirectUri",
-            "script_redirect,            abc,  dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, javascript:alert(1),            NULL, redirectUri",
-            "blank_nonce,                abc,  dBjftJeZ4CVP-mJ92K9TeLoYTSvfjPZUCkE5Ef0yj3M, https://parley.example/console, ' ',  nonce",
+            "no_redirect,                abc,  dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk, NULL,                           NULL, redirectUri",
+            "relative_redirect,          abc,  dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk, /console,                       NULL, redirectUri",
+            "script_redirect,            abc,  dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk, javascript:alert(1),            NULL, redirectUri",
+            "blank_nonce,                abc,  dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk, https://parley.example/console, ' ',  nonce",
     })
     void aMissingOrMalformedFieldIsNamed(String name, String code, String verifier, String redirect, String nonce, String field) {
         Outcome<AuthorizationCode> outcome = AuthorizationCode.of(code, verifier, redirect, nonce);
