@@ -288,8 +288,8 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    SsoController ssoController(SigningInWithSso signingIn, Clock clock) {
-        return new SsoController(signingIn, clock);
+    SsoController ssoController(SigningInWithSso signingIn, LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
+        return new SsoController(signingIn, throttle, clientAddress, clock);
     }
 
     @Bean

@@ -2,15 +2,20 @@ package dev.parley.conversation.identity.adapter.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.conversation.identity.application.IdentityProvider;
+import dev.parley.conversation.identity.application.LoginThrottle;
 import dev.parley.conversation.identity.application.RecognizingAgent;
 import dev.parley.conversation.identity.application.SigningInWithSso;
 import dev.parley.conversation.identity.domain.AuthorizationCode;
 import dev.parley.conversation.identity.domain.SsoSettings;
+import dev.parley.conversation.shared.domain.Outcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,10 +38,14 @@ public class SsoController {
             IdentityProvider.UNAVAILABLE, HttpStatus.BAD_GATEWAY);
 
     private final SigningInWithSso signingIn;
+    private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
     private final Clock clock;
 
-    public SsoController(SigningInWithSso signingIn, Clock clock) {
+    public SsoController(SigningInWithSso signingIn, LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
         this.signingIn = signingIn;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
         this.clock = clock;
     }
 
@@ -62,8 +71,19 @@ public class SsoController {
     }
 
     @PostMapping("/api/v1/auth/sso/token")
-    public Mono<ResponseEntity<TokenResponse>> token(@RequestBody TokenRequest body) {
+    public Mono<ResponseEntity<TokenResponse>> token(@RequestBody TokenRequest body, ServerHttpRequest request) {
+        // Per address, as for password logins: every attempt costs a call to the provider.
+        String client = clientAddress.of(request);
+        Optional<Duration> wait = throttle.admitClient(client);
+        if (wait.isPresent()) {
+            return Mono.error(AuthController.rateLimited(wait.get()));
+        }
         return signingIn.signIn(body.code(), body.codeVerifier(), body.redirectUri(), body.nonce())
+                .doOnNext(outcome -> {
+                    if (outcome instanceof Outcome.Accepted<?>) {
+                        throttle.succeededClient(client);
+                    }
+                })
                 .flatMap(outcome -> Outcomes.valueOf(outcome, STATUSES))
                 .map(tokens -> AuthController.noStore(TokenResponse.of(tokens, clock)));
     }
