@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 16's single sign-on, in headless Chromium: the agent clicks "Sign in with SSO" on the
  * console's form, the browser goes through the team's identity provider (the local one, on its own
  * origin) and back, and the console holds a Parley session the gateway accepts: connected, and the
- * agent's presence goes ONLINE. A person the provider knows but Parley does not is told so.
+ * agent's presence goes ONLINE. An admin who starts on the admin screens ends there; a person the
+ * provider knows but Parley does not is told so.
  */
 class SingleSignOnIT {
 
@@ -82,6 +83,23 @@ class SingleSignOnIT {
             await().atMost(Client.PATIENCE).until(() -> "ONLINE".equals(status(token, sam)));
             console.tab("Queue");
             assertThat(page.locator(".list")).isVisible();
+        }
+    }
+
+    @Test
+    void anAdminSigningInFromTheAdminScreensIsBroughtBackThere() {
+        DemoAgent alex = suite.demo().agents().stream().filter(DemoAgent::admin).findFirst().orElseThrow();
+        provider.signsIn(alex.email());
+        try (BrowserContext context = chromium.context(1300, 900)) {
+            Page page = context.newPage();
+            page.navigate(suite.origin() + "/console/admin");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with SSO")).click();
+
+            // One redirect URI for both pages: back on the console, which returns to the admin screens.
+            assertThat(page.locator("h2")).hasText("Inboxes");
+            assertThat(page.url()).startsWith(suite.origin() + "/console/admin").doesNotContain("code=");
+            var authorization = provider.authorizations().get(provider.authorizations().size() - 1);
+            assertThat(authorization.get("redirect_uri")).isEqualTo(suite.origin() + "/console");
         }
     }
 
