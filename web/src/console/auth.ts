@@ -1,4 +1,5 @@
 import { api } from '../shared/http';
+import type { SsoSettings } from './pkce';
 
 interface TokenResponse {
   accessToken: string;
@@ -38,6 +39,16 @@ export class ConsoleAuth {
 
   async login(email: string, password: string): Promise<void> {
     this.store(await api<TokenResponse>(this.base, 'POST', '/api/v1/auth/login', undefined, { email, password }));
+  }
+
+  /** Whether and where agents sign in with single sign-on; off when the server cannot say. */
+  async sso(): Promise<SsoSettings> {
+    return api<SsoSettings>(this.base, 'GET', '/api/v1/auth/sso').catch(() => ({ enabled: false }));
+  }
+
+  /** Redeems the identity provider's code for a Parley session, the same tokens a password login gives. */
+  async exchange(code: string, codeVerifier: string, redirectUri: string, nonce: string): Promise<void> {
+    this.store(await api<TokenResponse>(this.base, 'POST', '/api/v1/auth/sso/token', undefined, { code, codeVerifier, redirectUri, nonce }));
   }
 
   async token(): Promise<string> {

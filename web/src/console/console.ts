@@ -10,6 +10,7 @@ import { TypingSignal } from '../shared/typing';
 import { Alerts, askForNotifications, browserSurface } from './alerts';
 import { ConsoleAuth } from './auth';
 import { showSignIn } from './signin';
+import { completeSso } from './sso';
 import { Directory } from './directory';
 import { snippetNode } from './highlight';
 import { reactorNames, receipt } from './receipts';
@@ -105,11 +106,16 @@ export class Console {
   }
 
   start(): void {
-    if (this.auth.signedIn) {
-      void this.enter();
-    } else {
-      this.showLogin();
-    }
+    void completeSso(this.auth).then((sso) => {
+      if (sso.kind === 'leaving') {
+        return;
+      }
+      if (this.auth.signedIn) {
+        void this.enter();
+      } else {
+        this.showLogin(sso.kind === 'failed' ? sso.message : '');
+      }
+    });
   }
 
   private showLogin(message = ''): void {

@@ -1,5 +1,6 @@
 import { h, replaceChildren } from '../shared/dom';
 import { ConsoleAuth } from './auth';
+import { beginSso } from './sso';
 
 export interface SignIn {
   /** The form's heading: which page this is ("Parley console", "Parley admin"). */
@@ -38,4 +39,23 @@ export function showSignIn(root: HTMLElement, options: SignIn): void {
   });
   replaceChildren(root, h('main', {}, form));
   email.focus();
+  void offerSso(form, error, options.auth);
+}
+
+/** With single sign-on on, a button that sends the agent to the team's identity provider. */
+async function offerSso(form: HTMLFormElement, error: HTMLElement, auth: ConsoleAuth): Promise<void> {
+  const settings = await auth.sso();
+  if (!settings.enabled) {
+    return;
+  }
+  const button = h('button', { class: 'sso', type: 'button' }, 'Sign in with SSO');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    beginSso(settings).catch(() => {
+      button.disabled = false;
+      error.textContent = 'This browser cannot start single sign-on here (it needs HTTPS or localhost).';
+    });
+  });
+  form.insertBefore(h('p', { class: 'or' }, 'or'), error);
+  form.insertBefore(button, error);
 }

@@ -2,6 +2,7 @@ package dev.parley.conversation.identity;
 
 import static dev.parley.conversation.identity.IdentityCast.BOB;
 
+import dev.parley.testsupport.oidc.LocalIdentityProvider;
 import java.time.Instant;
 import java.util.Date;
 import org.junit.jupiter.api.AfterAll;

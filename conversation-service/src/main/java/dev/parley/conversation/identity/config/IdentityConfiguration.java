@@ -9,6 +9,7 @@ import dev.parley.conversation.identity.adapter.jwt.NimbusTokenReader;
 import dev.parley.conversation.identity.adapter.jwt.SigningKeyRing;
 import dev.parley.conversation.identity.adapter.jwt.RememberingJwtDecoder;
 import dev.parley.conversation.identity.adapter.jwt.TokenDecoders;
+import dev.parley.conversation.identity.adapter.oidc.OidcIdentityProvider;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcAgentAccounts;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcCustomers;
 import dev.parley.conversation.identity.adapter.r2dbc.R2dbcInboxes;
@@ -22,11 +23,13 @@ import dev.parley.conversation.identity.adapter.web.JwksController;
 import dev.parley.conversation.identity.adapter.web.PasswordController;
 import dev.parley.conversation.identity.adapter.web.SecurityRules;
 import dev.parley.conversation.identity.adapter.web.ServiceTokenController;
+import dev.parley.conversation.identity.adapter.web.SsoController;
 import dev.parley.conversation.identity.adapter.web.WidgetSessionController;
 import dev.parley.conversation.identity.application.AgentAccounts;
 import dev.parley.conversation.identity.application.AgentSessions;
 import dev.parley.conversation.identity.application.BootstrappingAdmin;
 import dev.parley.conversation.identity.application.Customers;
+import dev.parley.conversation.identity.application.IdentityProvider;
 import dev.parley.conversation.identity.application.Inboxes;
 import dev.parley.conversation.identity.application.IssuingServiceToken;
 import dev.parley.conversation.identity.application.LoggingIn;
@@ -37,6 +40,7 @@ import dev.parley.conversation.identity.application.RecognizingAgent;
 import dev.parley.conversation.identity.application.RefreshTokens;
 import dev.parley.conversation.identity.application.RefreshingTokens;
 import dev.parley.conversation.identity.application.SettingPassword;
+import dev.parley.conversation.identity.application.SigningInWithSso;
 import dev.parley.conversation.identity.application.SigningKeyStore;
 import dev.parley.conversation.identity.application.StartingWidgetSession;
 import dev.parley.conversation.identity.application.TokenIssuer;
@@ -69,6 +73,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -182,12 +187,12 @@ public class IdentityConfiguration {
         var oidc = properties.oidc();
         Optional<BearerTokenAuthentication.OidcProvider> provider = Optional.empty();
         if (oidc.enabled()) {
-            if (oidc.audience().isBlank()) {
-                throw new IllegalStateException("parley.identity.oidc.audience is required with parley.identity.oidc.issuer-uri");
+            if (oidc.bearerAudience().isBlank()) {
+                throw new IllegalStateException("parley.identity.oidc.audience (or client-id) is required with parley.identity.oidc.issuer-uri");
             }
             log.info("Accepting agents' tokens of the OIDC provider {}", oidc.issuerUri());
             provider = Optional.of(new BearerTokenAuthentication.OidcProvider(oidc.issuerUri(),
-                    TokenDecoders.oidcTokens(oidc.issuerUri(), oidc.audience(), clock, properties.tokens().clockSkew()),
+                    TokenDecoders.oidcTokens(oidc.issuerUri(), oidc.bearerAudience(), clock, properties.tokens().clockSkew()),
                     recognizingAgent, oidc.emailClaim()));
         }
         return BearerTokenAuthentication.byIssuer(properties.issuer(), ownTokenDecoder, provider);
@@ -241,6 +246,23 @@ public class IdentityConfiguration {
         return new RecognizingAgent(accounts);
     }
 
+    /** Single sign-on at the OIDC provider, when it has a client id for the console. */
+    @Bean
+    SigningInWithSso signingInWithSso(RecognizingAgent recognizing, AgentSessions sessions, IdentityProperties properties,
+                                      Clock clock) {
+        var oidc = properties.oidc();
+        Optional<IdentityProvider> provider = Optional.empty();
+        if (oidc.singleSignOn()) {
+            log.info("Agents may sign in at the OIDC provider {} as client {}", oidc.issuerUri(), oidc.clientId());
+            provider = Optional.of(new OidcIdentityProvider(
+                    new OidcIdentityProvider.Client(oidc.issuerUri(), oidc.clientId(), oidc.clientSecret(), oidc.scopes(), oidc.emailClaim()),
+                    WebClient.create(),
+                    // an id token is for us as a client: its audience is our client id
+                    TokenDecoders.oidcTokens(oidc.issuerUri(), oidc.clientId(), clock, properties.tokens().clockSkew())));
+        }
+        return new SigningInWithSso(provider, recognizing, sessions);
+    }
+
     // Web
 
     @Bean
@@ -263,6 +285,11 @@ public class IdentityConfiguration {
     AuthController authController(LoggingIn loggingIn, RefreshingTokens refreshing, LoggingOut loggingOut,
                                   LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
         return new AuthController(loggingIn, refreshing, loggingOut, throttle, clientAddress, clock);
+    }
+
+    @Bean
+    SsoController ssoController(SigningInWithSso signingIn, LoginThrottle throttle, ClientAddress clientAddress, Clock clock) {
+        return new SsoController(signingIn, throttle, clientAddress, clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.parley.conversation.identity.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param login          brute-force protection of the login endpoint
  * @param widgetSessions flood protection of the widget's session endpoint
  * @param bootstrapAdmin the first admin, created at startup when no admin exists
- * @param oidc           an OpenID Connect provider whose tokens agents may use instead of logging in
+ * @param oidc           an OpenID Connect provider agents may sign in at, or whose tokens they may use
+ *                       instead of logging in
  * @param services       the services (gateway, worker) that may get SERVICE tokens, by client id
  */
 @ConfigurationProperties("parley.identity")
@@ -134,18 +136,47 @@ public record IdentityProperties(
     }
 
     /**
-     * @param issuerUri  the provider's issuer; its discovery document gives the keys. Empty: off
-     * @param audience   the {@code aud} the provider puts in tokens meant for Parley; required with an
-     *                   issuer, or tokens the provider minted for any other application would pass
-     * @param emailClaim the claim holding the email matched against agents' emails
+     * @param issuerUri    the provider's issuer; its discovery document gives the keys and endpoints. Empty: off
+     * @param audience     the {@code aud} the provider puts in access tokens meant for Parley, accepted as
+     *                     bearer tokens; without one, tokens the provider minted for any other application
+     *                     would pass. Empty: the client id
+     * @param emailClaim   the claim holding the email matched against agents' emails
+     * @param clientId     the console's client id at the provider, for single sign-on (authorization code
+     *                     with PKCE); the id token's {@code aud}. Empty: no single sign-on
+     * @param clientSecret the client's secret, sent by the server to the token endpoint only, for providers
+     *                     that want one even with PKCE. Empty: a public client
+     * @param scopes       the scopes the console asks for; {@code openid} and {@code email} give the email
      */
     public record Oidc(
             @DefaultValue("") String issuerUri,
             @DefaultValue("") String audience,
-            @DefaultValue("email") String emailClaim) {
+            @DefaultValue("email") String emailClaim,
+            @DefaultValue("") String clientId,
+            @DefaultValue("") String clientSecret,
+            @DefaultValue({"openid", "email", "profile"}) List<String> scopes) {
+
+        public Oidc {
+            scopes = List.copyOf(scopes);
+        }
 
         public boolean enabled() {
             return !issuerUri.isBlank();
+        }
+
+        /** Agents sign in at the provider from the console. */
+        public boolean singleSignOn() {
+            return enabled() && !clientId.isBlank();
+        }
+
+        /** The {@code aud} of the provider's access tokens accepted as bearer tokens. */
+        public String bearerAudience() {
+            return audience.isBlank() ? clientId : audience;
+        }
+
+        @Override
+        public String toString() {
+            return "Oidc[issuerUri=" + issuerUri + ", audience=" + audience + ", emailClaim=" + emailClaim
+                    + ", clientId=" + clientId + ", clientSecret=" + (clientSecret.isEmpty() ? "" : "***") + ", scopes=" + scopes + "]";
         }
     }
 

@@ -44,6 +44,16 @@ public final class Bucket4jLoginThrottle implements LoginThrottle {
         byEmail.giveBack(normalize(email));
     }
 
+    @Override
+    public Optional<Duration> admitClient(String clientAddress) {
+        return byClient.take(clientAddress);
+    }
+
+    @Override
+    public void succeededClient(String clientAddress) {
+        byClient.giveBack(clientAddress);
+    }
+
     private static String normalize(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }

@@ -108,7 +108,7 @@ public class AuthController {
         return new Me(role, ((Caller.Service) caller).name(), null);
     }
 
-    private static ProblemException rateLimited(Duration wait) {
+    static ProblemException rateLimited(Duration wait) {
         // Whole seconds, rounded up: Retry-After has no fractions, and 0 would invite a retry too soon.
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         ProblemException problem = ProblemException.of(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,

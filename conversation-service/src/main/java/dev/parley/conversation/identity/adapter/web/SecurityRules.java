@@ -25,12 +25,16 @@ public final class SecurityRules {
             "/api/v1/attachments/*/content",
             // What the widget shows for an inbox, by its public key (title, colour, greeting).
             "/api/v1/widget/inboxes/*",
+            // Whether and where agents sign in with single sign-on, for the console's sign-in form.
+            "/api/v1/auth/sso",
     };
     /** Endpoints that hand out tokens, reachable without one. */
     static final String[] TOKEN_ENDPOINTS = {
             "/api/v1/widget/sessions", "/api/v1/auth/login", "/api/v1/auth/refresh", "/internal/v1/auth/service-token",
             // An agent's one-time link (invitation, password reset): its token is the authorization.
             "/api/v1/agent-links/password",
+            // The identity provider's authorization code (with its PKCE verifier) is the authorization.
+            "/api/v1/auth/sso/token",
     };
     /** How long a browser may cache the widget's CORS preflight; an hour spares a round trip per page. */
     private static final Duration PREFLIGHT_CACHE = Duration.ofHours(1);

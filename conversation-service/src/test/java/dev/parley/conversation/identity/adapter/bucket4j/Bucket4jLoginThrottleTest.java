@@ -69,6 +69,24 @@ class Bucket4jLoginThrottleTest {
     }
 
     @Test
+    void singleSignOnAttemptsShareTheAddressBudgetAndSpareEveryEmail() {
+        IntStream.range(0, 8).forEach(i -> assertThat(throttle.admitClient(HOME)).isEmpty());
+
+        assertThat(throttle.admitClient(HOME)).isPresent();
+        assertThat(throttle.admit(BOB, HOME)).isPresent();
+        assertThat(throttle.admit(BOB, OFFICE)).isEmpty();
+        assertThat(throttle.admitClient(OFFICE)).isEmpty();
+    }
+
+    @Test
+    void successfulSingleSignOnsGiveTheirAttemptBack() {
+        IntStream.range(0, 20).forEach(i -> {
+            assertThat(throttle.admitClient(HOME)).isEmpty();
+            throttle.succeededClient(HOME);
+        });
+    }
+
+    @Test
     void successfulLoginsGiveTheirAttemptBack() {
         IntStream.range(0, 20).forEach(i -> {
             assertThat(throttle.admit(BOB, HOME)).isEmpty();
