@@ -73,6 +73,19 @@ test('a burst of navigations is one report of the latest page once the throttle 
   assert.equal(page.reports.length, 2);
 });
 
+test('a title set just after pushState is the one reported', () => {
+  const page = fakePage('https://shop.example/', 'Shop');
+  page.watcher.start();
+  page.advance(5000);
+
+  page.win.location.href = 'https://shop.example/orders';
+  page.win.history.pushState({}, '', '/orders');
+  page.win.document.title = 'Your orders';
+  page.advance(100);
+
+  assert.deepEqual(page.reports[1], { url: 'https://shop.example/orders', title: 'Your orders' });
+});
+
 test('a navigation that changes nothing is not reported again', () => {
   const page = fakePage('https://shop.example/', 'Shop');
   page.watcher.start();

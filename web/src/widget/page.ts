@@ -15,6 +15,11 @@ export interface HostPage {
 export const MAX_URL = 2048;
 export const MAX_TITLE = 300;
 export const THROTTLE_MS = 1000;
+/**
+ * A navigation is reported this long after it at the earliest: an app sets the new page's title
+ * after `pushState`, in the same task or soon after, and the sidebar should show the new title.
+ */
+export const SETTLE_MS = 100;
 
 /** The parts of `window` watched; a fake in tests. */
 export interface PageWindow {
@@ -57,22 +62,17 @@ export class PageWatcher {
     }
     this.win.addEventListener('popstate', () => this.changed());
     this.win.addEventListener('hashchange', () => this.changed());
-    this.changed();
+    this.send();
   }
 
   /**
-   * The page may have changed. Sent at once when the last report is older than the throttle, else
-   * once the throttle has passed; the page is read when sending, so an app that sets its title just
-   * after navigating is reported with the new title.
+   * The page may have changed: sent once it has settled and the throttle has passed since the last
+   * report. The page is read when sending, so what goes is the latest URL and title.
    */
   changed(): void {
     if (this.pending) return;
-    const wait = this.lastAt + this.throttleMs - this.now();
-    if (wait <= 0) {
-      this.send();
-      return;
-    }
     this.pending = true;
+    const wait = Math.max(SETTLE_MS, this.lastAt + this.throttleMs - this.now());
     this.win.setTimeout(() => { this.pending = false; this.send(); }, wait);
   }
 
