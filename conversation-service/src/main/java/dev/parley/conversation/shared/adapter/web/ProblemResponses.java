@@ -2,7 +2,6 @@ package dev.parley.conversation.shared.adapter.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -67,10 +66,11 @@ public final class ProblemResponses implements OperationCustomizer, OpenApiCusto
         openApi.getComponents().addSchemas(SCHEMA, problemSchema());
         boolean securedByDefault = openApi.getSecurity() != null && !openApi.getSecurity().isEmpty();
         openApi.getPaths().values().forEach(path -> path.readOperationsMap()
-                .forEach((method, operation) -> describe(method, operation, securedByDefault)));
+                .values().forEach(operation -> completeProblems(operation, securedByDefault)));
     }
 
-    private static void describe(PathItem.HttpMethod method, Operation operation, boolean securedByDefault) {
+    /** Adds the refusals every operation of this shape has, and gives every refusal the problem's content. */
+    private static void completeProblems(Operation operation, boolean securedByDefault) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean body = operation.getRequestBody() != null;
