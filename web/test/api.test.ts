@@ -11,6 +11,7 @@ function recorder(): { widget: WidgetControl; calls: unknown[][] } {
     open: () => calls.push(['open']),
     close: () => calls.push(['close']),
     toggle: () => calls.push(['toggle']),
+    logout: () => calls.push(['logout']),
   };
   return { widget, calls };
 }
@@ -105,4 +106,17 @@ test('data-attributes that are not a JSON object are ignored with a warning', ()
     assert.deepEqual(profile, {});
     assert.equal(warnings.length, 1, attributes);
   }
+});
+
+test("logout forgets the visitor and tells onUnreadCount listeners the badge is empty", () => {
+  const { widget, calls } = recorder();
+  const api = new ParleyApi(widget, () => assert.fail('no warning expected'));
+  const heard: number[] = [];
+  api.call('onUnreadCount', (count: number) => heard.push(count));
+  api.unreadCount(3);
+
+  api.call('logout');
+
+  assert.deepEqual(calls, [['logout']]);
+  assert.deepEqual(heard, [0, 3, 0]);
 });

@@ -24,13 +24,17 @@ const PAGE = 100;
 /** How often the lists are read again in full; events keep them current in between. */
 const LISTS_RECONCILE_MS = 30000;
 const STATUSES = ['ONLINE', 'AWAY', 'BUSY', 'OFFLINE'];
+/** How often an open conversation's sidebar is read again, for the customer's current page. */
+const SIDEBAR_REFRESH_MS = 15000;
 const TYPING_EVERY_MS = 2500;
 const TYPING_IDLE_MS = 4000;
 const TYPING_SHOWN_MS = 6000;
 
 /** The customer sidebar's read: who the customer is, and their latest conversations. */
 interface CustomerView {
-  customer: { name: string | null; email: string | null; externalId: string | null; attributes: Record<string, string> };
+  customer: { name: string | null; email: string | null; externalId: string | null; attributes: Record<string, string>;
+    /** The host page the customer's widget last reported; null before it reported one. */
+    currentPage: { url: string; title: string | null; at: string } | null };
   conversations: Summary[];
 }
 
@@ -40,6 +44,16 @@ interface SearchHit {
   status: string;
   lastActivityAt: string;
   snippet: string | null;
+}
+
+/**
+ * "On page: <title>" as a link to it, for the sidebar's list. Only http(s) links are made, whatever
+ * the server holds, so a link in the sidebar never runs script.
+ */
+function currentPage(page: { url: string; title: string | null } | null): HTMLElement[] {
+  if (!page || !/^https?:\/\//i.test(page.url)) return [];
+  return [h('dt', {}, 'On page'), h('dd', {}, h('a', { class: 'current-page', href: page.url, target: '_blank',
+    rel: 'noopener noreferrer', title: page.url }, page.title ?? page.url))];
 }
 
 /** The agent console: lists on the left, the conversation in the middle, the customer on the right. */
@@ -180,6 +194,12 @@ export class Console {
     // the lists follow conversation.* events and apply messages in place; this catches the rest
     // (a conversation of the department nobody here takes part in got a message)
     setInterval(() => document.visibilityState === 'visible' && void this.reloadLists(), LISTS_RECONCILE_MS);
+    // The customer's page changes without a conversation event (docs/architecture.md, Web): the
+    // sidebar is read when a conversation opens and again while it stays open and in view.
+    setInterval(() => {
+      const open = this.current?.detail.conversation.id;
+      if (open && document.visibilityState === 'visible') void this.loadProfile(open);
+    }, SIDEBAR_REFRESH_MS);
   }
 
   private renderTabs(): void {
@@ -473,6 +493,7 @@ export class Console {
       profile?.customer.externalId ? h('dt', {}, 'User id') : null,
       profile?.customer.externalId ? h('dd', {}, profile.customer.externalId) : null,
       h('dt', {}, 'Presence'), h('dd', { class: 'presence' }, seen),
+      ...currentPage(profile?.customer.currentPage ?? null),
       h('dt', {}, 'Department'), h('dd', {}, this.directory.departmentName(c.departmentId)),
       h('dt', {}, 'Started'), h('dd', {}, new Date(c.createdAt).toLocaleString())),
       attributes.length ? h('h2', { style: 'margin-top:16px' }, 'Attributes') : null,

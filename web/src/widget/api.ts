@@ -26,6 +26,8 @@ export interface WidgetControl {
   open(): void;
   close(): void;
   toggle(): void;
+  /** Forgets the identified user and the session on this browser; the next visitor starts anew. */
+  logout(): void;
 }
 
 export type UnreadListener = (count: number) => void;
@@ -101,6 +103,10 @@ export class ParleyApi {
         return;
       case 'toggle':
         this.widget.toggle();
+        return;
+      case 'logout':
+        this.widget.logout();
+        this.unreadCount(0);
         return;
       case 'onUnreadCount':
         if (typeof args[0] !== 'function') {

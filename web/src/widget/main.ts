@@ -1,4 +1,5 @@
 import { fromDataset, install, ParleyApi, ParleyGlobal } from './api';
+import { PageWatcher } from './page';
 import { Widget } from './widget';
 
 /**
@@ -27,5 +28,6 @@ if (!script || !inbox) {
   if (identity) widget.identify(identity);
   widget.update(profile);
   install(window as unknown as { Parley?: ParleyGlobal }, api);
+  new PageWatcher(window, (page) => widget.reportPage(page)).start();
   void widget.boot();
 }

@@ -1,5 +1,6 @@
 import { api } from '../shared/http';
 import type { Identity, VisitorProfile } from './api';
+import type { HostPage } from './page';
 
 export interface StoredSession {
   token: string;
@@ -35,6 +36,11 @@ export class WidgetSession {
     }
   }
 
+  /** Forgets the stored session: the next start is a new anonymous customer. */
+  forget(): void {
+    localStorage.removeItem(this.key);
+  }
+
   async start(profile: VisitorProfile = {}): Promise<StoredSession> {
     const previous = this.stored();
     const identity = this.identity;
@@ -59,5 +65,10 @@ export class WidgetSession {
       email: profile.email || undefined,
       attributes: profile.attributes,
     });
+  }
+
+  /** The host page the visitor is on, for the agent's sidebar. */
+  async reportPage(token: string, page: HostPage): Promise<void> {
+    await api<void>(this.base, 'POST', '/api/v1/widget/page', token, page);
   }
 }

@@ -9,6 +9,7 @@ import { ParleySocket, socketUrl } from '../shared/socket';
 import { Timeline } from '../shared/timeline';
 import { queueLine } from './queue';
 import type { Identity, VisitorProfile, WidgetControl } from './api';
+import type { HostPage } from './page';
 import { StoredSession, WidgetSession } from './session';
 import { accentColours } from './contrast';
 import { STYLES } from './styles';
@@ -58,6 +59,8 @@ export class Widget implements WidgetControl {
   /** The session being started, so calls that arrive meanwhile wait for it rather than start another. */
   private starting: Promise<void> | null = null;
   private queueText = '';
+  /** The host page last seen; sent to each session once it runs (a new visitor has none before the chat opens). */
+  private page: HostPage | null = null;
   private typingSentAt = 0;
   private typingIdle: ReturnType<typeof setTimeout> | undefined;
   private typingShown: ReturnType<typeof setTimeout> | undefined;
@@ -157,15 +160,43 @@ export class Widget implements WidgetControl {
     }
     void (async () => {
       await this.starting;
-      this.socket?.stop();
-      this.socket = null;
-      this.session = null;
-      this.conversation = null;
-      this.timeline = new Timeline();
-      this.loaded = false;
-      this.queueText = '';
+      this.disconnect();
       await this.connect({});
     })();
+  }
+
+  /**
+   * Forgets the visitor on this browser (a shared computer): the identified user, the stored
+   * session and what the panel shows, and closes the socket, so the next visitor starts a new
+   * anonymous conversation and cannot read this one. Storage is cleared at once, and again once a
+   * session start on its way has ended, since that start would store its session.
+   */
+  logout(): void {
+    this.sessions.forget();
+    this.sessions.identity = null;
+    this.profile = {};
+    void (async () => {
+      await this.starting;
+      this.sessions.forget();
+      this.disconnect();
+      this.close();
+      replaceChildren(this.body);
+      this.render();
+    })();
+  }
+
+  /** Leaves the running session: no socket, no conversation, nothing shown of it. */
+  private disconnect(): void {
+    this.socket?.stop();
+    this.socket = null;
+    this.session = null;
+    this.conversation = null;
+    this.timeline = new Timeline();
+    this.myReadSeq = 0;
+    this.sentReadSeq = 0;
+    this.loaded = false;
+    this.queueText = '';
+    this.typing.textContent = '';
   }
 
   /** Name, email and attributes of the visitor: kept for the session's start, or sent to the running one. */
@@ -177,6 +208,14 @@ export class Widget implements WidgetControl {
     const token = this.session.token;
     this.sessions.update(token, profile).catch((e: ParleyError) =>
       console.warn(`Parley: the visitor's profile was not saved (${e.code ?? 'network'}): ${e.message}`));
+  }
+
+  /** The host page the visitor is on (see PageWatcher): sent to the running session, else kept for its start. */
+  reportPage(page: HostPage): void {
+    this.page = page;
+    if (!this.session) return;
+    this.sessions.reportPage(this.session.token, page).catch((e: ParleyError) =>
+      console.warn(`Parley: the current page was not reported (${e.code ?? 'network'}): ${e.message}`));
   }
 
   open(): void {
@@ -277,6 +316,7 @@ export class Widget implements WidgetControl {
       const later = this.profile;
       this.profile = {};
       if (later !== pending) this.update(later);
+      if (this.page) this.reportPage(this.page);
     } catch (e) {
       this.setStatus(`Chat is unavailable right now (${(e as ParleyError).code ?? 'network'}).`, true);
       return;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -145,6 +146,15 @@ class AdminJourneyIT {
             agent.tab("Mine");
             agent.listItem("Grace Hopper").first().click();
             assertThat(agent.message("I am signed in on your site")).isVisible();
+
+            // The page Grace is on, in Ivy's sidebar as a link to it; a single-page navigation of the
+            // site follows there within the sidebar's refresh (issue 16, B).
+            Locator onPage = agent.page.locator(".sidebar a.current-page");
+            assertThat(onPage).hasText("Team site: your account");
+            assertThat(onPage).hasAttribute("href", page);
+            customer.page.evaluate("() => { history.pushState({}, '', '/account/orders'); document.title = 'Team site: your orders'; }");
+            assertThat(onPage).hasText("Team site: your orders", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(onPage).hasAttribute("href", site.origin() + "/account/orders");
 
             // The attributes the page set are what a canned reply reads.
             assertThat(agent.createCannedReply("plan", "You are on the {customer.plan} plan, {customer.name}.")).isEqualTo(201);

@@ -240,6 +240,38 @@ class BrowserJourneyIT {
         }
     }
 
+    /**
+     * Issue 16, C: on a shared computer, {@code Parley('logout')} forgets the visitor; after a reload
+     * the next one starts anew and sees nothing of the conversation before.
+     */
+    @Test
+    @Order(3)
+    void afterLogoutTheNextVisitorOnTheBrowserSeesNoneOfThePreviousConversation() {
+        try (BrowserContext shared = chromium.context(1000, 800)) {
+            var first = new WidgetPage(shared.newPage()).openShop(base()).open()
+                    .startWith("Do you ship abroad?", "Kim", "kim@example.com");
+            assertThat(first.message("Do you ship abroad?")).isVisible();
+            assertThat(first.find(".msg.bot")).isVisible();
+
+            first.page.evaluate("() => Parley('logout')");
+            assertThat(first.find(".panel")).isHidden();
+            assertThat(first.find(".msg")).hasCount(0);
+            Object stored = first.page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('parley.widget.'))");
+            assertThat((java.util.List<?>) stored).as("the widget's storage").isEmpty();
+
+            first.page.reload();
+            var next = new WidgetPage(first.page, false);
+            assertThat(next.launcher()).isVisible();
+            next.open();
+            assertThat(next.find("textarea[name=question]")).isVisible();
+            assertThat(next.find(".msg")).hasCount(0);
+            next.startWith("Where is your shop?", "Lee", "lee@example.com");
+            assertThat(next.message("Where is your shop?")).isVisible();
+            assertThat(next.message("Do you ship abroad?")).hasCount(0);
+            next.screenshot(ARTIFACTS.resolve("widget-after-logout.png"));
+        }
+    }
+
     private static String base() {
         // The origin the demo inbox allows, as the printed URL has it.
         return suite.origin();

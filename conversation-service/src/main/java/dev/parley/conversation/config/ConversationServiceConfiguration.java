@@ -8,6 +8,7 @@ import dev.parley.conversation.identity.config.IdentityConfiguration;
 import dev.parley.conversation.lifecycle.config.LifecycleConfiguration;
 import dev.parley.conversation.messaging.config.MessagingConfiguration;
 import dev.parley.conversation.outbox.config.OutboxConfiguration;
+import dev.parley.conversation.pages.config.PagesConfiguration;
 import dev.parley.conversation.queue.config.QueueConfiguration;
 import dev.parley.conversation.reading.config.ReadingConfiguration;
 import dev.parley.conversation.reports.config.ReportsConfiguration;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Import;
         MessagingConfiguration.class, ReadingConfiguration.class, DirectoryConfiguration.class,
         IdentityConfiguration.class, OutboxConfiguration.class, AttachmentsConfiguration.class,
         FaqConfiguration.class, CannedConfiguration.class, SearchConfiguration.class, ReportsConfiguration.class,
-        QueueConfiguration.class, OpenApiConfiguration.class})
+        QueueConfiguration.class, PagesConfiguration.class, OpenApiConfiguration.class})
 @EnableConfigurationProperties(ConversationProperties.class)
 public class ConversationServiceConfiguration {
 

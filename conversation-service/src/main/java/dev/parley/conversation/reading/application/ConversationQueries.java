@@ -27,9 +27,16 @@ public interface ConversationQueries {
     /** Who a customer is, as the host site and the widget told us; empty when there is no such customer. */
     Mono<CustomerProfile> customer(UUID customerId);
 
-    /** {@code attributes}: the custom attributes the host site set, as text. */
+    /**
+     * {@code attributes}: the custom attributes the host site set, as text; {@code currentPage}: the
+     * host page their widget last reported, null before it reported one.
+     */
     record CustomerProfile(UUID id, String name, String email, String externalId, Map<String, String> attributes,
-                           Instant lastSeenAt) {
+                           Instant lastSeenAt, Page currentPage) {
+    }
+
+    /** A host page: an http(s) URL, its title (null when it has none) and when it was reported. */
+    record Page(String url, String title, Instant at) {
     }
 
     /** A department's waiting conversations in assignment order: requeued first, then oldest first. */

@@ -2,7 +2,11 @@ package dev.parley.conversation.attachments.adapter.web;
 
 import dev.parley.conversation.attachments.application.DownloadingAttachment;
 import dev.parley.conversation.attachments.domain.Attachment;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import dev.parley.conversation.shared.adapter.web.Responses;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +43,9 @@ public class AttachmentContentController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "The file's bytes, of its detected type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+    @Refusal(status = 403, when = "The link expired or was not signed by us", codes = {"attachment.link_invalid"})
     @GetMapping(PATH)
     public Mono<ResponseEntity<Flux<DataBuffer>>> content(@PathVariable UUID attachmentId,
                                                           @RequestParam(required = false) Long exp,

@@ -4,6 +4,7 @@ import dev.parley.conversation.attachments.application.SharingAttachment;
 import dev.parley.conversation.attachments.application.UploadingAttachment;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.shared.adapter.web.ProblemException;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import java.nio.ByteBuffer;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +48,11 @@ public class AttachmentController {
     }
 
     /** The file must be the first part, named {@value #FILE_PART}; other parts are ignored. */
+    @ResponseStatus(HttpStatus.CREATED)
+    @Refusal(status = 413, when = "The file is larger than parley.attachments.max-size",
+            codes = {"attachment.too_large"})
+    @Refusal(status = 415, when = "The content is of a type not allowed, or not what its name or part type says",
+            codes = {"attachment.type_not_allowed"})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<ResponseEntity<AttachmentView>> upload(Caller caller, @PathVariable UUID conversationId,
                                                        @RequestBody Flux<PartEvent> parts) {

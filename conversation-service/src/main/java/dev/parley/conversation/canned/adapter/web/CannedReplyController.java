@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -42,6 +43,7 @@ public class CannedReplyController {
     public record Rendered(String text) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/canned-replies")
     public Mono<ResponseEntity<CannedReply>> create(Caller caller, @RequestBody CreateRequest request) {
         return Responses.with(canned.create(caller, request.shortcut(), request.body(), Boolean.TRUE.equals(request.team()),

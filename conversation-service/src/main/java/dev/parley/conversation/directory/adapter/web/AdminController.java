@@ -10,6 +10,7 @@ import dev.parley.conversation.directory.domain.DepartmentSettings;
 import dev.parley.conversation.directory.domain.Inbox;
 import dev.parley.conversation.directory.domain.InboxSettings;
 import dev.parley.conversation.identity.domain.Caller;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -83,12 +85,16 @@ public class AdminController {
         return AdminResponses.ok(editing.editDepartment(caller, departmentId, request));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Refusal(status = 409, when = "A conversation, agent or inbox still uses the department",
+            codes = {"department.in_use"})
     @DeleteMapping("/api/v1/admin/departments/{departmentId}")
     public Mono<ResponseEntity<Void>> deleteDepartment(Caller caller, @PathVariable UUID departmentId) {
         return AdminResponses.with(editing.deleteDepartment(caller, departmentId), HttpStatus.NO_CONTENT)
                 .map(deleted -> ResponseEntity.noContent().build());
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/admin/agents/invitations")
     public Mono<ResponseEntity<ManagingAgents.Invited>> invite(Caller caller, @RequestBody AgentRequest request) {
         return AdminResponses.with(agents.invite(caller, request.email(), request.settings()), HttpStatus.CREATED);
@@ -99,6 +105,7 @@ public class AdminController {
         return AdminResponses.ok(agents.edit(caller, agentId, request.settings()));
     }
 
+    @Refusal(status = 409, when = "Admins cannot deactivate themselves", codes = {"agent.cannot_deactivate_self"})
     @PostMapping("/api/v1/admin/agents/{agentId}/deactivate")
     public Mono<ResponseEntity<ManagingAgents.Deactivated>> deactivate(Caller caller, @PathVariable UUID agentId) {
         return AdminResponses.ok(agents.deactivate(caller, agentId));
@@ -109,6 +116,7 @@ public class AdminController {
         return AdminResponses.ok(agents.reactivate(caller, agentId));
     }
 
+    @Refusal(status = 409, when = "The agent is deactivated; reactivate them first", codes = {"agent.deactivated"})
     @PostMapping("/api/v1/admin/agents/{agentId}/password-reset")
     public Mono<ResponseEntity<ManagingAgents.Link>> resetPassword(Caller caller, @PathVariable UUID agentId) {
         return AdminResponses.ok(agents.resetPassword(caller, agentId));

@@ -4,9 +4,9 @@ import dev.parley.conversation.directory.application.AdministeringDirectory;
 import dev.parley.conversation.directory.application.ChangingAgentStatus;
 import dev.parley.conversation.directory.application.DirectoryAdmin;
 import dev.parley.conversation.directory.application.EditingDirectory;
-import dev.parley.conversation.directory.domain.DepartmentSettings;
 import dev.parley.conversation.directory.domain.Agent;
 import dev.parley.conversation.directory.domain.AgentStatus;
+import dev.parley.conversation.directory.domain.DepartmentSettings;
 import dev.parley.conversation.directory.domain.Inbox;
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.shared.adapter.web.ProblemException;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +50,7 @@ public class DirectoryController {
     public record StatusResponse(AgentStatus status) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/admin/departments")
     public Mono<ResponseEntity<DirectoryAdmin.Department>> createDepartment(Caller caller,
                                                                            @RequestBody DepartmentSettings request) {
@@ -60,6 +62,7 @@ public class DirectoryController {
         return Responses.ok(administering.departments(caller));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/admin/inboxes")
     public Mono<ResponseEntity<DirectoryAdmin.NewInbox>> createInbox(Caller caller, @RequestBody InboxRequest request) {
         return Responses.with(administering.createInbox(caller, request.name(), request.allowedOrigins(),
@@ -71,6 +74,7 @@ public class DirectoryController {
         return Responses.ok(administering.inboxes(caller));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/admin/agents")
     public Mono<ResponseEntity<DirectoryAdmin.NewAgent>> createAgent(Caller caller, @RequestBody AgentRequest request) {
         return Responses.with(administering.createAgent(caller, request.name(), request.email(), request.role(),

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -52,6 +53,7 @@ public class FaqController {
         return Responses.ok(faq.list(caller, inboxId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public Mono<ResponseEntity<FaqEntry>> create(Caller caller, @PathVariable UUID inboxId,
                                                  @RequestBody ManagingFaq.EntryDraft draft) {

@@ -5,6 +5,7 @@ import dev.parley.conversation.lifecycle.application.ChangingLifecycle;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.shared.adapter.web.ProblemException;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import dev.parley.conversation.shared.domain.Rejection;
 import java.util.UUID;
@@ -36,6 +37,8 @@ public class InternalController {
     }
 
     /** Single winner: 200 when this call assigned it, 409 {@code agent.unavailable} or {@code conversation.illegal_transition} otherwise. */
+    @Refusal(status = 409, when = "The conversation's state does not allow it",
+            codes = {"conversation.illegal_transition", "conversation.closed", "agent.unavailable"})
     @PostMapping("/conversations/{id}/assign")
     public Mono<ResponseEntity<Conversation>> assign(Caller caller, @PathVariable UUID id, @RequestBody AssignRequest request) {
         if (request.agentId() == null) {
@@ -45,6 +48,8 @@ public class InternalController {
         return Responses.ok(lifecycle.apply(caller, id, new LifecycleCommand.Assign(request.agentId())));
     }
 
+    @Refusal(status = 409, when = "The conversation's state does not allow it",
+            codes = {"conversation.illegal_transition", "conversation.closed", "agent.unavailable"})
     @PostMapping("/conversations/{id}/requeue")
     public Mono<ResponseEntity<Conversation>> requeue(Caller caller, @PathVariable UUID id) {
         return Responses.ok(lifecycle.apply(caller, id, new LifecycleCommand.Requeue()));

@@ -7,6 +7,7 @@ import dev.parley.conversation.lifecycle.application.StartingConversation;
 import dev.parley.conversation.lifecycle.domain.Conversation;
 import dev.parley.conversation.lifecycle.domain.LifecycleCommand;
 import dev.parley.conversation.shared.adapter.web.ProblemException;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import dev.parley.conversation.shared.domain.Rejection;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -35,22 +37,28 @@ public class LifecycleController {
         this.participants = participants;
     }
 
+    @Refusal(status = 409, when = "The conversation is closed", codes = {"conversation.closed"})
     @PostMapping("/{id}/join")
     public Mono<ResponseEntity<Conversation>> join(Caller caller, @PathVariable UUID id) {
         return Responses.ok(participants.join(caller, id));
     }
 
+    @Refusal(status = 409, when = "The owner must transfer or resolve instead",
+            codes = {"conversation.owner_cannot_leave"})
     @PostMapping("/{id}/leave")
     public Mono<ResponseEntity<Conversation>> leave(Caller caller, @PathVariable UUID id) {
         return Responses.ok(participants.leave(caller, id));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public Mono<ResponseEntity<Conversation>> start(Caller caller) {
         return Responses.with(starting.start(caller), HttpStatus.CREATED);
     }
 
     /** {@code action} is one of talk-to-agent, accept, wait-on-customer, resolve, close, reopen. */
+    @Refusal(status = 409, when = "The conversation's state does not allow it",
+            codes = {"conversation.illegal_transition", "conversation.closed", "agent.unavailable"})
     @PostMapping("/{id}/{action:talk-to-agent|accept|wait-on-customer|resolve|close|reopen}")
     public Mono<ResponseEntity<Conversation>> change(Caller caller, @PathVariable UUID id, @PathVariable String action) {
         LifecycleCommand command = switch (action) {
@@ -68,6 +76,8 @@ public class LifecycleController {
     public record TransferRequest(UUID agentId, UUID departmentId) {
     }
 
+    @Refusal(status = 409, when = "The conversation's state does not allow it",
+            codes = {"conversation.illegal_transition", "conversation.closed", "agent.unavailable"})
     @PostMapping("/{id}/transfer")
     public Mono<ResponseEntity<Conversation>> transfer(Caller caller, @PathVariable UUID id,
                                                        @RequestBody TransferRequest request) {

@@ -9,8 +9,10 @@ import dev.parley.conversation.messaging.application.SendingMessage;
 import dev.parley.conversation.messaging.domain.Message;
 import dev.parley.conversation.messaging.domain.MessageKind;
 import dev.parley.conversation.messaging.domain.SendMessage;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import dev.parley.conversation.shared.domain.Outcome;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -50,6 +52,12 @@ public class MessagingController {
     }
 
     /** 201 for a new message, 200 with the original for a retry of one already sent. */
+    @ApiResponse(responseCode = "200", description = "A retry of a message already sent (the same `clientMsgId`): the original")
+    @ApiResponse(responseCode = "201", description = "The new message")
+    @Refusal(status = 409, when = "The conversation takes no more messages from the caller",
+            codes = {"conversation.not_open"})
+    @Refusal(status = 422, when = "An attachment id the sender did not upload to this conversation, or already sent",
+            codes = {"message.attachment_invalid"})
     @PostMapping("/messages")
     public Mono<ResponseEntity<Message>> send(Caller caller, @PathVariable UUID conversationId,
                                               @RequestBody SendRequest request) {
@@ -65,12 +73,16 @@ public class MessagingController {
     public record EditRequest(String body) {
     }
 
+    @Refusal(status = 409, when = "The message was deleted, is not the kind that changes, or the edit window has passed",
+            codes = {"message.deleted", "message.not_editable", "message.edit_window_passed"})
     @PatchMapping("/messages/{messageId}")
     public Mono<ResponseEntity<Message>> edit(Caller caller, @PathVariable UUID conversationId,
                                               @PathVariable UUID messageId, @RequestBody EditRequest request) {
         return Responses.ok(changing.edit(caller, conversationId, messageId, request.body()));
     }
 
+    @Refusal(status = 409, when = "The message was deleted, is not the kind that changes, or the edit window has passed",
+            codes = {"message.deleted", "message.not_editable", "message.edit_window_passed"})
     @DeleteMapping("/messages/{messageId}")
     public Mono<ResponseEntity<Message>> delete(Caller caller, @PathVariable UUID conversationId,
                                                 @PathVariable UUID messageId) {

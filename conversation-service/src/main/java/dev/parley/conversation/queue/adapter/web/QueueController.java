@@ -2,6 +2,7 @@ package dev.parley.conversation.queue.adapter.web;
 
 import dev.parley.conversation.identity.domain.Caller;
 import dev.parley.conversation.queue.application.AnnouncingQueuePositions;
+import dev.parley.conversation.shared.adapter.web.Refusal;
 import dev.parley.conversation.shared.adapter.web.Responses;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,7 @@ public class QueueController {
     }
 
     /** 409 {@code conversation.not_queued} once it is no longer waiting. */
+    @Refusal(status = 409, when = "The conversation is no longer waiting", codes = {"conversation.not_queued"})
     @GetMapping("/api/v1/conversations/{id}/queue-position")
     public Mono<ResponseEntity<AnnouncingQueuePositions.Position>> position(Caller caller, @PathVariable UUID id) {
         return Responses.ok(positions.positionOf(caller, id));

@@ -160,13 +160,21 @@ public final class R2dbcConversationQueries implements ConversationQueries {
                     entries.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
                     return ordered;
                 });
-        return db.sql("SELECT id, name, email, external_id, last_seen_at FROM customer WHERE id = :id")
+        return db.sql("""
+                SELECT id, name, email, external_id, last_seen_at, current_page_url, current_page_title, current_page_at
+                FROM customer WHERE id = :id""")
                 .bind("id", customerId)
                 .map(row -> new Object[] {row.get("name", String.class), row.get("email", String.class),
-                        row.get("external_id", String.class), row.get("last_seen_at", Instant.class)})
+                        row.get("external_id", String.class), row.get("last_seen_at", Instant.class), page(row)})
                 .one()
                 .zipWith(attributes, (row, attrs) -> new CustomerProfile(customerId, (String) row[0], (String) row[1],
-                        (String) row[2], attrs, (Instant) row[3]));
+                        (String) row[2], attrs, (Instant) row[3], (Page) row[4]));
+    }
+
+    private static Page page(Readable row) {
+        String url = row.get("current_page_url", String.class);
+        return url == null ? null
+                : new Page(url, row.get("current_page_title", String.class), row.get("current_page_at", Instant.class));
     }
 
     private static ConversationSummary summary(Readable row) {

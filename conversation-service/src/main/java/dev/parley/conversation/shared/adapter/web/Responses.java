@@ -19,7 +19,7 @@ public final class Responses {
     private static final Set<String> FORBIDDEN = Set.of(
             "conversation.forbidden", "conversation.action_not_allowed", "message.not_author",
             "conversation.only_customers_start", "read.not_participant", "directory.admin_only", "agent.forbidden",
-            "attachment.link_invalid");
+            "attachment.link_invalid", "page.customers_only");
     private static final Set<String> CONFLICT = Set.of(
             "conversation.illegal_transition", "conversation.closed", "conversation.not_open", "agent.unavailable",
             "message.edit_window_passed", "message.deleted", "message.not_editable", "conversation.owner_cannot_leave",
