@@ -40,7 +40,8 @@ public class OpenApiConfiguration {
     static final Set<String> PUBLIC = Set.of(
             "GET /.well-known/jwks.json", "GET /api/v1/attachments/{attachmentId}/content",
             "GET /api/v1/widget/inboxes/{publicKey}", "POST /api/v1/widget/sessions", "POST /api/v1/auth/login",
-            "POST /api/v1/auth/refresh", "POST /internal/v1/auth/service-token", "POST /api/v1/agent-links/password");
+            "POST /api/v1/auth/refresh", "POST /internal/v1/auth/service-token", "POST /api/v1/agent-links/password",
+            "GET /api/v1/auth/sso", "POST /api/v1/auth/sso/token");
 
     /**
      * How identity's token endpoints refuse beyond every operation's ways: the credentials they take
@@ -52,7 +53,13 @@ public class OpenApiConfiguration {
                     429, "Too many login attempts for this email or address (`auth.rate_limited`)"),
             "POST /api/v1/auth/refresh", Map.of(401, "The refresh token is unknown, used or expired (`auth.refresh_token_invalid`)"),
             "POST /internal/v1/auth/service-token", Map.of(401, "Unknown client or wrong secret (`auth.invalid_client`)"),
-            "POST /api/v1/widget/sessions", Map.of(429, "Too many sessions from this address (`widget.rate_limited`)"));
+            "POST /api/v1/widget/sessions", Map.of(429, "Too many sessions from this address (`widget.rate_limited`)"),
+            "POST /api/v1/auth/sso/token", Map.of(
+                    401, "The identity provider's id token failed a check (`auth.sso_token_invalid`), or no active agent"
+                            + " has its verified email (`auth.agent_unknown`)",
+                    404, "Single sign-on is not configured (`auth.sso_disabled`)",
+                    429, "Too many failed exchanges from this address (`auth.rate_limited`)",
+                    502, "The identity provider could not be reached (`auth.sso_provider_unavailable`)"));
 
     private static final String ANY = "*/*";
 

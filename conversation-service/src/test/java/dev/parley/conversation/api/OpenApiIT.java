@@ -123,13 +123,22 @@ class OpenApiIT extends RunningService {
         softly.assertAll();
     }
 
+    /**
+     * An operation the document marks open ({@code security: []}) may still answer 401 for its own
+     * reasons (wrong credentials, a provider's token that fails a check), which it documents; every
+     * other one answers 401 without a token.
+     */
     @Test
-    void withoutATokenEveryOperationAnswers401ExactlyWhereItSaysSo() {
+    void withoutATokenEveryOperationThatNeedsOneAnswers401AndEveryAnswerIsDocumented() {
         var softly = new SoftAssertions();
         for (Operation operation : operations) {
             int status = call(operation, null);
-            softly.assertThat(status == 401).as("%s answered %d; documented %s", operation, status, operation.statuses())
-                    .isEqualTo(operation.statuses().contains("401"));
+            JsonNode security = operation.spec().get("security");
+            boolean open = security != null && security.isArray() && security.isEmpty();
+            if (!open) {
+                softly.assertThat(status).as("%s needs a token; documented %s", operation, operation.statuses()).isEqualTo(401);
+                softly.assertThat(operation.statuses()).as("%s needs a token", operation).contains("401");
+            }
             softly.assertThat(operation.statuses()).as("%s answered %d", operation, status).contains(Integer.toString(status));
         }
         softly.assertAll();
