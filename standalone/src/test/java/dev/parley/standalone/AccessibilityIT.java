@@ -9,7 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.parley.standalone.demo.DemoData.DemoAgent;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessibilityIT {
 
+    @AutoClose
     private static SystemChromium chromium;
     @TempDir
     static Path dataDirectory;
+    @AutoClose
     private static Suite suite;
     private static DemoAgent sam;
     private static String samPassword;
@@ -44,16 +46,6 @@ class AccessibilityIT {
         samPassword = sam.newPassword().orElseThrow();
         admin = suite.demo().agents().stream().filter(DemoAgent::admin).findFirst().orElseThrow();
         adminPassword = admin.newPassword().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.parley.standalone.demo.DemoData.DemoAgent;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +22,11 @@ class AdminContentBrowserIT {
 
     private static final Path ARTIFACTS = Path.of("target", "browser");
 
+    @AutoClose
     private static SystemChromium chromium;
     @TempDir
     static Path dataDirectory;
+    @AutoClose
     private static Suite suite;
     private static DemoAgent admin;
     private static String adminPassword;
@@ -35,16 +37,6 @@ class AdminContentBrowserIT {
         suite = Suite.embedded(dataDirectory);
         admin = suite.demo().agents().stream().filter(DemoAgent::admin).findFirst().orElseThrow();
         adminPassword = admin.newPassword().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +31,13 @@ class AdminJourneyIT {
     private static final String AGENT_PASSWORD = "ivy-chooses-this-one";
     private static final String USER_ID = "grace-1906";
 
+    @AutoClose
     private static SystemChromium chromium;
+    @AutoClose
     private static HostSite site;
     @TempDir
     static Path dataDirectory;
+    @AutoClose
     private static Suite suite;
 
     @BeforeAll
@@ -46,19 +49,6 @@ class AdminJourneyIT {
                 "--parley.identity.bootstrap-admin.email=" + ADMIN_EMAIL,
                 "--parley.identity.bootstrap-admin.password=" + ADMIN_PASSWORD,
                 "--parley.identity.bootstrap-admin.name=Ana Admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import com.microsoft.playwright.options.BoundingBox;
 import dev.parley.standalone.demo.DemoData.DemoAgent;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -31,9 +31,11 @@ class BrowserJourneyIT {
     /** Text that would run script if any UI put it into the DOM as HTML. */
     private static final String XSS = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
 
+    @AutoClose
     private static SystemChromium chromium;
     @TempDir
     static Path dataDirectory;
+    @AutoClose
     private static Suite suite;
     private static DemoAgent sam;
     private static String samPassword;
@@ -44,16 +46,6 @@ class BrowserJourneyIT {
         suite = Suite.embedded(dataDirectory);
         sam = suite.demo().agents().stream().filter(agent -> !agent.admin()).findFirst().orElseThrow();
         samPassword = sam.newPassword().orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     /**

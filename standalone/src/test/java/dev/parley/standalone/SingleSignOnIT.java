@@ -11,7 +11,7 @@ import dev.parley.standalone.demo.DemoData.DemoAgent;
 import dev.parley.testsupport.oidc.LocalIdentityProvider;
 import java.nio.file.Path;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SingleSignOnIT {
 
+    @AutoClose
     private static SystemChromium chromium;
+    @AutoClose
     private static LocalIdentityProvider provider;
     @TempDir
     static Path dataDirectory;
+    @AutoClose
     private static Suite suite;
 
     @BeforeAll
@@ -38,19 +41,6 @@ class SingleSignOnIT {
         suite = Suite.embedded(dataDirectory,
                 "--parley.identity.oidc.issuer-uri=" + provider.issuer(),
                 "--parley.identity.oidc.client-id=" + LocalIdentityProvider.CLIENT_ID);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
