@@ -153,8 +153,32 @@ class FaultSuiteIT {
     @Test
     @Order(5)
     void conversationServiceKilledAndRestartedUnderLoad() {
-        fault("conversation-service SIGKILLed, restarted", cluster::killService, cluster::startService,
-                Set.of("upstream.unavailable"));
+        String customer = new Api(cluster.serviceUrl()).newCustomer().path("token").asString();
+        fault("conversation-service SIGKILLed, restarted", () -> {
+            cluster.killService();
+            connectAndRenewWithoutJwks(customer);
+        }, cluster::startService, Set.of("upstream.unavailable"));
+    }
+
+    /**
+     * conversation-service serves the JWKS: with it gone, a new socket still says hello and renews
+     * its token, on the keys the gateway holds.
+     */
+    private static void connectAndRenewWithoutJwks(String token) {
+        FuzzSocket socket = FuzzSocket.hello(cluster.gatewayPort(1), token); // fails unless welcomed within 30 s
+        try {
+            socket.send("{\"type\":\"auth\",\"ref\":\"renew\",\"token\":\"" + token + "\"}");
+            socket.drain();
+            report.note("JWKS unreachable (conversation-service down): a new socket's hello, then an `auth` renewal",
+                    "welcomed; renewal answered " + (socket.codes.isEmpty() ? "`ack`" : socket.codes.keySet()));
+            assertThat(socket.answered.get()).as("the renewal was answered").isEqualTo(1);
+            assertThat(socket.codes).as("and accepted on the keys the gateway holds").isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            socket.abort();
+        }
     }
 
     @Test
