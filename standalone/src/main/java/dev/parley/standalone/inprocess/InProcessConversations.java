@@ -28,7 +28,9 @@ import dev.parley.gateway.conversation.application.ConversationCommand.Transfer;
 import dev.parley.gateway.conversation.application.ConversationRefusal;
 import dev.parley.gateway.conversation.application.Conversations;
 import dev.parley.gateway.conversation.application.RawJson;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
@@ -44,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * bearer token would be verified to, and the answer is written with the mapper the HTTP answer is
  * written with. So both adapters answer alike (the shared {@code ConversationsContract} checks it),
  * without a socket, a request or a parse in between. Defaults the HTTP API gives absent query
- * parameters are given here too.
+ * parameters are given here too, and so is the HTTP adapter's bound on one command
+ * ({@code parley.gateway.upstream-timeout}): a call that waits longer (for a database connection,
+ * say) is refused {@code upstream.unavailable} and cancelled, rather than holding its socket's
+ * commands for ever.
  */
 public final class InProcessConversations implements Conversations {
 
@@ -58,11 +63,13 @@ public final class InProcessConversations implements Conversations {
     private final OwnTokens tokens;
     private final Controllers controllers;
     private final JsonMapper json;
+    private final Duration timeout;
 
-    public InProcessConversations(OwnTokens tokens, Controllers controllers, JsonMapper json) {
+    public InProcessConversations(OwnTokens tokens, Controllers controllers, JsonMapper json, Duration timeout) {
         this.tokens = tokens;
         this.controllers = controllers;
         this.json = json;
+        this.timeout = timeout;
     }
 
     @Override
@@ -71,6 +78,7 @@ public final class InProcessConversations implements Conversations {
                 .onErrorMap(JwtException.class, InProcessConversations::tokenRefused)
                 .flatMap(caller -> Mono.defer(() -> route(caller, command)))
                 .map(this::answer)
+                .timeout(timeout)
                 .onErrorMap(error -> !(error instanceof ConversationRefusal), InProcessConversations::refusal);
     }
 
@@ -149,6 +157,9 @@ public final class InProcessConversations implements Conversations {
 
     /** A problem as its HTTP answer would carry it; anything else is what a 500 would be. */
     private static ConversationRefusal refusal(Throwable error) {
+        if (error instanceof TimeoutException) {
+            return new ConversationRefusal(503, ConversationRefusal.UNAVAILABLE, "conversation-service did not answer in time");
+        }
         if (error instanceof ErrorResponse problem) {
             ProblemDetail detail = problem.getBody();
             Object code = detail.getProperties() == null ? null : detail.getProperties().get("code");

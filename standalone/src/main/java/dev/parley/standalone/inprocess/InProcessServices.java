@@ -7,6 +7,7 @@ import dev.parley.conversation.lifecycle.adapter.web.LifecycleController;
 import dev.parley.conversation.messaging.adapter.web.MessagingController;
 import dev.parley.conversation.reading.adapter.web.ReadingController;
 import dev.parley.gateway.auth.adapter.jwt.TokenVerifier;
+import dev.parley.gateway.config.GatewayProperties;
 import dev.parley.gateway.conversation.application.Conversations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,11 @@ public class InProcessServices {
     @Bean
     Conversations inProcessConversations(RememberingJwtDecoder ownTokenDecoder, LifecycleController lifecycle,
                                          ReadingController reading, MessagingController messaging,
-                                         DirectoryController directory, JsonMapper jsonMapper) {
+                                         DirectoryController directory, JsonMapper jsonMapper,
+                                         GatewayProperties gateway) {
         return new InProcessConversations(new OwnTokens(ownTokenDecoder),
-                new InProcessConversations.Controllers(lifecycle, reading, messaging, directory), jsonMapper);
+                new InProcessConversations.Controllers(lifecycle, reading, messaging, directory), jsonMapper,
+                gateway.upstreamTimeout());
     }
 
     /** The same verifier, and memory of verified tokens, as conversation-service's requests. */
