@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -17,7 +18,7 @@ import reactor.core.scheduler.Scheduler;
  * only when its processor completes, so a record in flight when its partition moves is handled
  * again by the new owner — the same at-least-once rule as Kafka.
  */
-final class ConsumerGroup {
+final class ConsumerGroup implements TopicLog.Reader {
 
     /** Wait before retrying a record whose dead-letter copy failed (cannot happen in memory, kept for symmetry). */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofMillis(100);
@@ -26,7 +27,7 @@ final class ConsumerGroup {
     private final Scheduler scheduler;
     private final List<Member> members = new ArrayList<>();
     private final PartitionCursor[] cursors;
-    private final Runnable onAppend = this::pumpAll;
+    private final IntConsumer onAppend = this::pumpLater;
 
     ConsumerGroup(TopicLog log, Scheduler scheduler) {
         this.log = log;
@@ -35,6 +36,7 @@ final class ConsumerGroup {
         for (int p = 0; p < cursors.length; p++) {
             cursors[p] = new PartitionCursor();
         }
+        log.addReader(this);
         log.onAppend(onAppend);
     }
 
@@ -50,10 +52,16 @@ final class ConsumerGroup {
 
     void close() {
         log.removeOnAppend(onAppend);
+        log.removeReader(this);
         synchronized (this) {
             members.clear();
             rebalance();
         }
+    }
+
+    @Override
+    public synchronized long committed(int partition) {
+        return cursors[partition].committed;
     }
 
     private void leave(Member member) {
@@ -86,30 +94,35 @@ final class ConsumerGroup {
         }
     }
 
+    private void pumpLater(int partition) {
+        scheduler.schedule(() -> pump(partition));
+    }
+
     private void pump(int partition) {
         PartitionCursor cursor = cursors[partition];
-        LogRecord record;
+        TopicLog.Entry entry;
         RecordProcessor processor;
         long generation;
         synchronized (this) {
             if (cursor.owner == null || cursor.inFlight) {
                 return;
             }
-            record = log.read(partition, cursor.committed);
-            if (record == null) {
+            entry = log.next(partition, cursor.committed);
+            if (entry == null) {
                 return;
             }
             cursor.inFlight = true;
             processor = cursor.owner.processor;
             generation = cursor.generation;
         }
+        LogRecord record = entry.record();
         processor.process(record.key(), record.value()).subscribe(
                 null,
-                error -> completed(partition, generation, false),
-                () -> completed(partition, generation, true));
+                error -> completed(partition, generation, entry.offset(), false),
+                () -> completed(partition, generation, entry.offset(), true));
     }
 
-    private void completed(int partition, long generation, boolean success) {
+    private void completed(int partition, long generation, long offset, boolean success) {
         PartitionCursor cursor = cursors[partition];
         synchronized (this) {
             if (cursor.generation != generation) {
@@ -117,7 +130,7 @@ final class ConsumerGroup {
             }
             cursor.inFlight = false;
             if (success) {
-                cursor.committed++;
+                cursor.committed = offset + 1;
             }
         }
         if (success) {

@@ -11,6 +11,7 @@ import dev.parley.events.bus.EventSubscription;
 import dev.parley.events.bus.RawEventHandler;
 import dev.parley.events.bus.RecordProcessor;
 import dev.parley.events.json.EventCodec;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,12 @@ import reactor.core.scheduler.Schedulers;
  * The event bus of the single-node engine: an in-process, partitioned log with consumer groups,
  * shaped like Kafka so that the same contract suite holds. Events are stored encoded, so the
  * standalone mode exercises the same codec and dead-letter path as the cluster. Nothing survives
- * the process.
+ * the process, and records every group has handled are released ({@link TopicLog}).
  */
 public final class InMemoryEventBus implements EventBus, RawTopics {
+
+    /** Gauge: records held per topic; stays near partitions × {@link TopicLog#KEEP} while consumers keep up. */
+    static final String RETAINED = "parley.events.memory.retained";
 
     private final int partitions;
     private final EventCodec codec = new EventCodec();
@@ -110,6 +114,11 @@ public final class InMemoryEventBus implements EventBus, RawTopics {
     }
 
     private TopicLog log(String topic) {
-        return topics.computeIfAbsent(topic, ignored -> new TopicLog(partitions));
+        return topics.computeIfAbsent(topic, name -> {
+            TopicLog log = new TopicLog(partitions);
+            Gauge.builder(RETAINED, log, TopicLog::retained).tag("topic", name)
+                    .description("Records the in-memory bus holds for this topic").register(registry);
+            return log;
+        });
     }
 }
