@@ -3,6 +3,14 @@ package dev.parley.system.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +66,15 @@ class FaultSuiteIT {
     /** Commands of plausible shape go on to conversation-service; the rest the gateway refuses itself. */
     private static final double COMMAND_SHARE = 0.01;
     private static final int BODIES = 2_000;
+    private static final int UPLOADS = 300;
+    /**
+     * Messages sent in a burst to the slow reader, 4 KB each: over its queue (1,000 frames) and the
+     * 4 MB the kernel buffers on the gateway's side of a loopback connection.
+     */
+    private static final int FLOOD = 3_000;
+    private static final int FLOOD_SOCKETS = 5;
+    /** Over the service's 10 MB limit (parley.attachments.max-size). */
+    private static final int OVERSIZED_UPLOAD = 10 * 1024 * 1024 + 1;
 
     private static FaultCluster cluster;
     private static Report report;
@@ -145,6 +162,80 @@ class FaultSuiteIT {
     }
 
     @Test
+    @Order(3)
+    void aReaderThatStopsReadingIsClosedWhileTheOthersKeepTheirPace() throws Exception {
+        Api api = new Api(cluster.serviceUrl());
+        String customer = api.newCustomer().path("token").asString();
+        String conversation = api.startConversation(customer);
+        String bobToken = api.bobToken();
+        api.join(bobToken, conversation);
+        try (Load load = open()) {
+            load.start();
+            load.awaitSent(BEFORE);
+            // connected only now: a socket that stays silent is cut after the idle timeout (75 s)
+            long floodFrom;
+            long floodUntil;
+            long afterUntil;
+            SlowReader.Backlog backlog;
+            try (SlowReader slow = SlowReader.hello(cluster.gatewayPort(0), customer)) {
+                floodFrom = System.nanoTime();
+                flood(bobToken, conversation);
+                floodUntil = System.nanoTime();
+                load.awaitSent(AFTER);
+                afterUntil = System.nanoTime();
+                backlog = slow.readToClose();
+            }
+            Tally.Totals totals = load.finish();
+            String p99s = p99(load.tally.deliveryLatency(0, floodFrom)) + " / " + p99(load.tally.deliveryLatency(floodFrom, floodUntil))
+                    + " / " + p99(load.tally.deliveryLatency(floodUntil, afterUntil)) + " ms";
+            check("a reader that stops reading (" + FLOOD + " messages to it in a burst)", load, totals, null, "—", Set.of());
+            List<Long> seqs = backlog.frames().stream().map(Api.JSON::readTree)
+                    .filter(frame -> "event".equals(frame.path("type").asString())).map(frame -> frame.path("event").path("seq").asLong())
+                    .toList();
+            report.note("a customer's socket that stops reading while " + FLOOD + " messages are sent to it",
+                    "closed " + backlog.closeCode() + " after " + seqs.size() + " events written before it; the others' delivery p99 "
+                            + "before / during / after the burst: " + p99s);
+            assertThat(backlog.closeCode()).as("the gateway closed the slow socket: too slow, reconnect and resume").isEqualTo(4429);
+            assertThat(seqs).as("what it was written before the close is in order, without a gap").isNotEmpty()
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(seqs.get(0), seqs.get(0) + seqs.size() - 1).boxed().toList());
+        }
+    }
+
+    /** {@link #FLOOD} messages of 4,000 characters from Bob to one conversation, over {@link #FLOOD_SOCKETS} sockets of his on node B, all answered. */
+    private static void flood(String bobToken, String conversation) throws Exception {
+        var senders = Executors.newFixedThreadPool(FLOOD_SOCKETS);
+        List<Future<Long>> answered = new ArrayList<>();
+        String body = "a long answer that scrolls ".repeat(147);
+        for (int socket = 0; socket < FLOOD_SOCKETS; socket++) {
+            int first = socket * (FLOOD / FLOOD_SOCKETS);
+            answered.add(senders.submit(() -> {
+                FuzzSocket bob = FuzzSocket.hello(cluster.gatewayPort(1), bobToken);
+                try {
+                    for (int i = first; i < first + FLOOD / FLOOD_SOCKETS; i++) {
+                        bob.send("{\"type\":\"message.send\",\"ref\":\"flood-" + i + "\",\"conversationId\":\"" + conversation
+                                + "\",\"clientMsgId\":\"flood-" + UUID.randomUUID() + "\",\"body\":\"" + body + i + "\",\"kind\":\"TEXT\"}");
+                    }
+                    bob.drain();
+                    assertThat(bob.codes).as("every message of the burst acked").isEmpty();
+                    return bob.answered.get();
+                } finally {
+                    bob.abort();
+                }
+            }));
+        }
+        senders.shutdown();
+        long total = 0;
+        for (Future<Long> sender : answered) {
+            total += sender.get(5, TimeUnit.MINUTES);
+        }
+        assertThat(total).as("the burst was answered").isEqualTo(FLOOD);
+    }
+
+    private static String p99(org.HdrHistogram.Histogram micros) {
+        return micros.getTotalCount() == 0 ? "—" : String.format("%.0f", micros.getValueAtPercentile(99) / 1000.0);
+    }
+
+    @Test
     @Order(4)
     void redisRestartedUnderLoad() {
         fault("Redis restarted (empty)", cluster::stopRedis, cluster::startRedis, Set.of());
@@ -157,7 +248,44 @@ class FaultSuiteIT {
         fault("conversation-service SIGKILLed, restarted", () -> {
             cluster.killService();
             connectAndRenewWithoutJwks(customer);
+            helloWithAnUnfetchedKeyWithoutJwks(customer);
         }, cluster::startService, Set.of("upstream.unavailable"));
+    }
+
+    /**
+     * A token signed with a key the gateway has not fetched, as right after a key rotation: with the
+     * JWKS unreachable the gateway cannot tell a new key from a forged one, so it neither welcomes
+     * nor refuses the socket but closes it 1013 (try again later); the client reconnects later.
+     */
+    private static void helloWithAnUnfetchedKeyWithoutJwks(String token) {
+        String unfetched = signedWithANewKey(token);
+        FuzzSocket socket = FuzzSocket.open(cluster.gatewayPort(1));
+        try {
+            socket.sendRaw("{\"type\":\"hello\",\"ref\":\"hello\",\"token\":\"" + unfetched + "\"}");
+            int close = socket.closed.get(30, TimeUnit.SECONDS);
+            report.note("JWKS unreachable: a hello whose token names a key the gateway has not fetched (a rotation)",
+                    "closed " + close + (close == 1013 ? " (try again later); not welcomed, not refused as invalid" : ""));
+            assertThat(socket.welcomed).as("not welcomed on a key it could not check").isNotDone();
+            assertThat(close).as("closed: try again later").isEqualTo(1013);
+        } catch (Exception e) {
+            throw new AssertionError("the gateway did not close the socket", e);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /** {@code token}'s claims, signed with an RSA key of its own under a key id nobody has published. */
+    private static String signedWithANewKey(String token) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            RSAKey key = new RSAKeyGenerator(2048).keyID("rotated-" + UUID.randomUUID()).generate();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
     }
 
     /**
@@ -308,6 +436,67 @@ class FaultSuiteIT {
         report.note(String.format("%,d fuzzed JSON bodies to %d endpoints", BODIES, endpoints.size()),
                 "statuses " + statuses + "; refusals without problem+json and a `code`, or 5xx: " + bad.size());
         assertThat(bad).as("every refusal is a 4xx problem with a code").isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void fuzzedUploadsAreStoredWholeOrRefusedWithACodeAndLeaveNothingBehind() throws Exception {
+        Api api = new Api(cluster.serviceUrl());
+        String token = api.newCustomer().path("token").asString();
+        String conversation = api.startConversation(token);
+        java.net.URI uri = java.net.URI.create(cluster.serviceUrl() + "/api/v1/conversations/" + conversation + "/attachments");
+        Fuzz fuzz = new Fuzz(SEED);
+        Map<Integer, Long> statuses = new TreeMap<>();
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < UPLOADS; i++) {
+            Fuzz.Upload upload = fuzz.upload(OVERSIZED_UPLOAD);
+            var response = upload(uri, token, upload.contentType(), upload.body());
+            statuses.merge(response.statusCode(), 1L, Long::sum);
+            boolean stored = response.statusCode() == 201;
+            if (!stored && (response.statusCode() >= 500 || !problemWithCode(response)) && bad.size() < 10) {
+                bad.add(response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("") + " "
+                        + response.body().substring(0, Math.min(200, response.body().length())) + " for " + upload.contentType()
+                        + " " + new String(upload.body(), 0, Math.min(160, upload.body().length), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        long stored = statuses.getOrDefault(201, 0L);
+        long rows = attachmentsOf(conversation);
+        String png = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"after.png\"\r\nContent-Type: image/png\r\n\r\n";
+        byte[] after = java.util.Arrays.copyOf(png.getBytes(java.nio.charset.StandardCharsets.UTF_8), png.length() + 16 + 8);
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}, 0, after, png.length(), 16);
+        System.arraycopy("\r\n--b--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, after, png.length() + 16, 8);
+        int afterStatus = upload(uri, token, "multipart/form-data; boundary=b", after).statusCode();
+        report.note(String.format("%,d fuzzed multipart uploads (bad envelopes, lying types, odd names, %d MB files)",
+                UPLOADS, OVERSIZED_UPLOAD >> 20), "statuses " + statuses + "; refusals without problem+json and a `code`, or 5xx: "
+                + bad.size() + "; attachments stored " + rows + " for " + stored + " answered 201; a good upload after it: " + afterStatus);
+        assertThat(bad).as("every refusal is a 4xx problem with a code").isEmpty();
+        assertThat(rows).as("a refused upload leaves no attachment behind").isEqualTo(stored);
+        assertThat(afterStatus).as("the service still takes a good upload").isEqualTo(201);
+    }
+
+    private static java.net.http.HttpResponse<String> upload(java.net.URI uri, String token, String contentType, byte[] body) {
+        var request = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return Api.HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the upload was not answered", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long attachmentsOf(String conversation) throws java.sql.SQLException {
+        try (var connection = cluster.database();
+             var query = connection.prepareStatement("SELECT count(*) FROM attachment WHERE conversation_id = ?::uuid")) {
+            query.setString(1, conversation);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private static boolean problemWithCode(java.net.http.HttpResponse<String> response) {

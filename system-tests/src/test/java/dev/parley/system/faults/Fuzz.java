@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Seeded generators of bad input: socket frames (not JSON, not objects, no or unknown {@code type},
  * known commands with fields of every wrong shape, truncated and mutated frames, deep nesting) and
- * HTTP JSON bodies. The same seed gives the same inputs, so a failure can be replayed.
+ * HTTP JSON bodies and multipart uploads. The same seed gives the same inputs, so a failure can be replayed.
  */
 final class Fuzz {
 
@@ -101,6 +101,74 @@ final class Fuzz {
             return invalid;
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An upload request: its {@code Content-Type} header and its body. */
+    record Upload(String contentType, byte[] body) {
+    }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    /**
+     * A multipart upload of the kinds a broken or hostile client sends: a good envelope around odd
+     * files (names with paths, control characters or 2,000 characters; declared types that lie;
+     * empty, binary, HTML content), the file in the wrong part or none, boundaries that do not
+     * match or never close, parts without headers, or garbage under a multipart type.
+     * {@code oversized} bytes of content now and then, over the service's limit.
+     */
+    Upload upload(int oversized) {
+        String boundary = "fuzz" + Long.toHexString(random.nextLong());
+        String header = switch (random.nextInt(12)) {
+            case 0 -> "multipart/form-data";
+            case 1 -> "multipart/form-data; boundary=";
+            case 2 -> "multipart/form-data; boundary=" + "b".repeat(200);
+            case 3 -> "multipart/mixed; boundary=" + boundary;
+            default -> "multipart/form-data; boundary=" + boundary;
+        };
+        String name = random.nextInt(6) == 0 ? pick(List.of("files", "", "FILE", "file\"; name=\"x", "attachment")) : "file";
+        String filename = pick(List.of("photo.png", "../../etc/passwd", "C:\\boot.ini", "a\u0000b.png", "\r\nX-Injected: 1",
+                "x".repeat(2_000) + ".png", "", "report.pdf", "page.html", "noextension", "emoji-\uD83D\uDE00.png", garbage(20)));
+        String declared = pick(List.of("image/png", "text/html", "application/x-msdownload", "application/octet-stream",
+                "image/svg+xml", "not a type", "", "image/png; charset=\"", "application/pdf"));
+        byte[] content = switch (random.nextInt(6)) {
+            case 0 -> new byte[0];
+            case 1 -> PNG;
+            case 2 -> "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+            case 3 -> random.nextInt(15) == 0 ? new byte[oversized] : bytes(random.nextInt(4_000));
+            default -> concat(PNG, bytes(random.nextInt(2_000)));
+        };
+        var body = new java.io.ByteArrayOutputStream();
+        write(body, switch (random.nextInt(10)) {
+            case 0 -> garbage(random.nextInt(500));
+            case 1 -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n";
+            case 2 -> "--" + boundary + "\r\n\r\n"; // a part without headers
+            case 3 -> "--other\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n";
+            default -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                    + "\"\r\n" + (random.nextInt(5) == 0 ? "" : "Content-Type: " + declared + "\r\n") + "\r\n";
+        });
+        body.writeBytes(content);
+        switch (random.nextInt(6)) {
+            case 0 -> { } // never closed
+            case 1 -> write(body, "\r\n--" + boundary); // closed without the final dashes
+            default -> write(body, "\r\n--" + boundary + "--\r\n");
+        }
+        return new Upload(header, body.toByteArray());
+    }
+
+    private byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private String object(List<String> fields) {

@@ -37,6 +37,8 @@ final class Tally {
 
     private final AtomicIntegerArray flags;
     private final long[] ackedAt;
+    private final long[] sentAt;
+    private final long[] deliveredAt;
     private final AtomicLong next = new AtomicLong();
     final LongAdder duplicated = new LongAdder();
     final LongAdder reordered = new LongAdder();
@@ -46,6 +48,8 @@ final class Tally {
     Tally(int capacity) {
         flags = new AtomicIntegerArray(capacity);
         ackedAt = new long[capacity];
+        sentAt = new long[capacity];
+        deliveredAt = new long[capacity];
     }
 
     /** The next message's index, or -1 once the scenario's capacity is used up. */
@@ -59,6 +63,7 @@ final class Tally {
     }
 
     void sent(int index) {
+        sentAt[index] = System.nanoTime();
         flags.accumulateAndGet(index, SENT, (a, b) -> a | b);
     }
 
@@ -80,7 +85,10 @@ final class Tally {
         int was = flags.get(index);
         boolean fromAgent = (was & FROM_AGENT) != 0;
         if ((was & NOTE) == 0 && fromAgent != agentSide) {
-            flags.accumulateAndGet(index, DELIVERED, (a, b) -> a | b);
+            long now = System.nanoTime();
+            if ((flags.getAndAccumulate(index, DELIVERED, (a, b) -> a | b) & DELIVERED) == 0) {
+                deliveredAt[index] = now;
+            }
         }
     }
 
@@ -100,6 +108,21 @@ final class Tally {
             }
         }
         return true;
+    }
+
+    /**
+     * From send to first delivery, in microseconds, of the messages sent between the two
+     * {@code System.nanoTime()} instants and delivered.
+     */
+    org.HdrHistogram.Histogram deliveryLatency(long sentFrom, long sentUntil) {
+        var latency = new org.HdrHistogram.Histogram(3);
+        long limit = Math.min(next.get(), flags.length());
+        for (int i = 0; i < limit; i++) {
+            if ((flags.get(i) & DELIVERED) != 0 && sentAt[i] >= sentFrom && sentAt[i] < sentUntil && deliveredAt[i] >= sentAt[i]) {
+                latency.recordValue((deliveredAt[i] - sentAt[i]) / 1_000);
+            }
+        }
+        return latency;
     }
 
     boolean isDelivered(int index) {
