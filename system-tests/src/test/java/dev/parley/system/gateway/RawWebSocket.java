@@ -19,9 +19,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * A blocking client speaking just enough RFC 6455 to upgrade, say {@code hello} and read the first
  * frame back. Unlike {@link Client}, it sends the hello the instant the {@code 101} is read, as a
  * fast browser may, and costs the test JVM one socket and nothing else (the heap benchmark holds
- * thousands of them per process).
+ * thousands of them per process). The fault suite's slow reader uses it too, on a socket whose
+ * receive buffer it shrank before connecting.
  */
-final class RawWebSocket {
+public final class RawWebSocket {
 
     private RawWebSocket() {
     }
@@ -32,6 +33,11 @@ final class RawWebSocket {
         if (source != null) {
             socket.bind(new InetSocketAddress(source, 0));
         }
+        return upgrade(socket, port, headers);
+    }
+
+    /** Connects {@code socket}, set up as the caller wants it, and upgrades {@code /ws}. */
+    public static Socket upgrade(Socket socket, int port, Map<String, String> headers) throws IOException {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
@@ -49,7 +55,7 @@ final class RawWebSocket {
     }
 
     /** Sends {@code hello} with {@code token} at once and returns the first frame the gateway answers with. */
-    static String hello(Socket socket, String token) throws IOException {
+    public static String hello(Socket socket, String token) throws IOException {
         writeText(socket.getOutputStream(), "{\"type\":\"hello\",\"token\":\"" + token + "\"}");
         return readText(new DataInputStream(socket.getInputStream()));
     }
@@ -66,27 +72,56 @@ final class RawWebSocket {
         var in = new DataInputStream(socket.getInputStream());
         int pings = 0;
         while (true) {
-            int first;
+            Frame frame;
             try {
-                first = in.readUnsignedByte();
+                frame = readFrame(in);
             } catch (EOFException | SocketException ended) {
                 return new Ending(pings, -1);
             }
-            int opcode = first & 0x0f;
-            int length = in.readUnsignedByte() & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = (int) in.readLong();
-            }
-            byte[] payload = new byte[length];
-            in.readFully(payload);
-            if (opcode == 0x9) {
+            if (frame.opcode() == PING) {
                 pings++;
-            } else if (opcode == 0x8) {
-                return new Ending(pings, length >= 2 ? (payload[0] & 0xff) << 8 | (payload[1] & 0xff) : -1);
+            } else if (frame.opcode() == CLOSE) {
+                return new Ending(pings, frame.closeCode());
             }
         }
+    }
+
+    static final int TEXT = 0x1;
+    static final int CLOSE = 0x8;
+    static final int PING = 0x9;
+
+    /** One frame from the gateway: a server's frames are unmasked, and the gateway's never fragmented. */
+    public record Frame(int opcode, byte[] payload) {
+
+        public boolean isText() {
+            return opcode == TEXT;
+        }
+
+        public boolean isClose() {
+            return opcode == CLOSE;
+        }
+
+        /** A close frame's status code, or -1 when it has none. */
+        public int closeCode() {
+            return payload.length >= 2 ? (payload[0] & 0xff) << 8 | (payload[1] & 0xff) : -1;
+        }
+
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    public static Frame readFrame(DataInputStream in) throws IOException {
+        int opcode = in.readUnsignedByte() & 0x0f;
+        long length = in.readUnsignedByte() & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[Math.toIntExact(length)];
+        in.readFully(payload);
+        return new Frame(opcode, payload);
     }
 
     private static String readHeaders(InputStream in) throws IOException {
@@ -102,7 +137,7 @@ final class RawWebSocket {
     }
 
     /** One masked, unfragmented text frame (clients must mask). */
-    private static void writeText(OutputStream out, String text) throws IOException {
+    public static void writeText(OutputStream out, String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
@@ -124,22 +159,14 @@ final class RawWebSocket {
     }
 
     /** The next text frame; pings (the gateway's heartbeats) are skipped, unanswered. */
-    private static String readText(DataInputStream in) throws IOException {
+    public static String readText(DataInputStream in) throws IOException {
         while (true) {
-            int opcode = in.readUnsignedByte() & 0x0f;
-            int length = in.readUnsignedByte() & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                throw new IOException("unexpectedly large frame");
+            Frame frame = readFrame(in);
+            if (frame.isClose()) {
+                throw new IOException("closed by the gateway: " + frame.closeCode());
             }
-            byte[] payload = new byte[length];
-            in.readFully(payload);
-            if (opcode == 0x8) {
-                throw new IOException("closed by the gateway: " + (length >= 2 ? ((payload[0] & 0xff) << 8 | (payload[1] & 0xff)) : "?"));
-            }
-            if (opcode != 0x9 && opcode != 0xA) {
-                return new String(payload, StandardCharsets.UTF_8);
+            if (frame.isText()) {
+                return frame.text();
             }
         }
     }
