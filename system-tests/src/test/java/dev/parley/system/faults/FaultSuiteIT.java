@@ -165,8 +165,9 @@ class FaultSuiteIT {
     @Order(3)
     void aReaderThatStopsReadingIsClosedWhileTheOthersKeepTheirPace() throws Exception {
         Api api = new Api(cluster.serviceUrl());
-        String customer = api.newCustomer().path("token").asString();
-        String conversation = api.startConversation(customer);
+        Opened opened = Opened.by(api);
+        String customer = opened.customerToken();
+        String conversation = opened.conversationId();
         String bobToken = api.bobToken();
         api.join(bobToken, conversation);
         try (Load load = open()) {
@@ -441,9 +442,9 @@ class FaultSuiteIT {
     @Test
     @Order(12)
     void fuzzedUploadsAreStoredWholeOrRefusedWithACodeAndLeaveNothingBehind() throws Exception {
-        Api api = new Api(cluster.serviceUrl());
-        String token = api.newCustomer().path("token").asString();
-        String conversation = api.startConversation(token);
+        Opened opened = Opened.by(new Api(cluster.serviceUrl()));
+        String token = opened.customerToken();
+        String conversation = opened.conversationId();
         java.net.URI uri = java.net.URI.create(cluster.serviceUrl() + "/api/v1/conversations/" + conversation + "/attachments");
         Fuzz fuzz = new Fuzz(SEED);
         Map<Integer, Long> statuses = new TreeMap<>();
@@ -496,6 +497,14 @@ class FaultSuiteIT {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** A new customer's conversation, opened over HTTP. */
+    private record Opened(String customerToken, String conversationId) {
+        static Opened by(Api api) {
+            String token = api.newCustomer().path("token").asString();
+            return new Opened(token, api.startConversation(token));
         }
     }
 
