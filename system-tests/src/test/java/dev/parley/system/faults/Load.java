@@ -128,10 +128,13 @@ final class Load implements AutoCloseable {
         return sent.get();
     }
 
-    /** Waits until {@code more} further messages were sent: how long a fault lasts, in traffic. */
+    /**
+     * Waits until {@code more} further messages were sent: how long a fault lasts, in traffic. The
+     * patience is on top of the time the pace itself takes (70 s for the issue's size's 3,500).
+     */
     void awaitSent(long more) {
         long target = sent.get() + more;
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> sent.get() >= target);
+        await().atMost(PATIENCE.plusSeconds(more / rate)).pollInterval(Duration.ofMillis(20)).until(() -> sent.get() >= target);
     }
 
     boolean everyoneOpen() {
