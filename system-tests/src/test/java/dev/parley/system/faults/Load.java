@@ -38,7 +38,6 @@ final class Load implements AutoCloseable {
     private final double noteShare;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sent = new AtomicLong();
-    private final Map<Integer, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean pacing;
     private Thread pacer;
 
@@ -110,7 +109,6 @@ final class Load implements AutoCloseable {
                 if (index < 0) {
                     return;
                 }
-                sentAt.put(index, System.nanoTime());
                 if (sender.sendMessage(index, conversations.get(conversation), run + "-" + index, note)) {
                     tally.sent(index);
                     sent.incrementAndGet();
@@ -164,7 +162,7 @@ final class Load implements AutoCloseable {
     }
 
     private boolean deliveredOneSentAfter(long at) {
-        return sentAt.entrySet().stream().anyMatch(entry -> entry.getValue() > at && tally.isDelivered(entry.getKey()));
+        return tally.deliveredOneSentAfter(at);
     }
 
     /**

@@ -125,8 +125,15 @@ final class Tally {
         return latency;
     }
 
-    boolean isDelivered(int index) {
-        return (flags.get(index) & DELIVERED) != 0;
+    /** Whether a message sent after {@code nanoTime} has reached the other side. */
+    boolean deliveredOneSentAfter(long nanoTime) {
+        long limit = Math.min(next.get(), flags.length());
+        for (int i = 0; i < limit; i++) {
+            if ((flags.get(i) & DELIVERED) != 0 && sentAt[i] > nanoTime) {
+                return true;
+            }
+        }
+        return false;
     }
 
     long acked() {
