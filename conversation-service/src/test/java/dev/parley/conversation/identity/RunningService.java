@@ -2,6 +2,7 @@ package dev.parley.conversation.identity;
 
 import dev.parley.conversation.fixtures.StoreFixture;
 import dev.parley.conversation.fixtures.ClassDatabase;
+import dev.parley.testsupport.ThreadsOnTimeout;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -18,8 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The conversation service running on a PostgreSQL database of the test class's own
  * ({@link ClassDatabase}), with the {@link IdentityCast} seeded before each test, called over real HTTP.
+ * A call that times out fails with where every thread was ({@link ThreadsOnTimeout}): one such hang
+ * was seen twice in CI and never here.
  */
-@ExtendWith(ClassDatabase.class)
+@ExtendWith({ClassDatabase.class, ThreadsOnTimeout.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // No Kafka needed: identity publishes no events.
         "parley.engine=memory",
