@@ -389,8 +389,11 @@ final class LoadClient implements LoadUser {
                 return; // an agent also hears of its department's other conversations
             }
             long seq = event.path("seq").asLong();
-            if (seq <= given.getOrDefault(conversationId, -1L) || !seen.computeIfAbsent(conversationId, c -> new java.util.HashSet<>()).add(seq)) {
-                tally.duplicated.increment();
+            long had = given.getOrDefault(conversationId, -1L);
+            if (seq <= had) {
+                tally.duplicated(name + " on :" + port + " was sent " + conversationId + "#" + seq + ", its hello had through " + had);
+            } else if (!seen.computeIfAbsent(conversationId, c -> new java.util.HashSet<>()).add(seq)) {
+                tally.duplicated(name + " on :" + port + " was sent " + conversationId + "#" + seq + " twice");
             } else if (seq < highest.getOrDefault(conversationId, 0L)) {
                 tally.reordered.increment();
             }

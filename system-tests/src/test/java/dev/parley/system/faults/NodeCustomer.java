@@ -156,7 +156,7 @@ final class NodeCustomer implements LoadUser {
         }
         long seq = event.path("seq").asLong();
         if (!seen.computeIfAbsent(conversation, c -> new HashSet<>()).add(seq)) {
-            tally.duplicated.increment();
+            tally.duplicated(name + " (the TypeScript client) handed " + conversation + "#" + seq + " twice");
         } else if (seq < highest.getOrDefault(conversation, 0L)) {
             tally.reordered.increment();
         }

@@ -40,9 +40,11 @@ final class Tally {
     private final long[] sentAt;
     private final long[] deliveredAt;
     private final AtomicLong next = new AtomicLong();
-    final LongAdder duplicated = new LongAdder();
+    private final LongAdder duplicated = new LongAdder();
     final LongAdder reordered = new LongAdder();
     final List<String> leaks = new CopyOnWriteArrayList<>();
+    /** The first duplicates, said in words: which socket, which event, and why it is one. */
+    final List<String> duplicates = new CopyOnWriteArrayList<>();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     Tally(int capacity) {
@@ -89,6 +91,13 @@ final class Tally {
             if ((flags.getAndAccumulate(index, DELIVERED, (a, b) -> a | b) & DELIVERED) == 0) {
                 deliveredAt[index] = now;
             }
+        }
+    }
+
+    void duplicated(String what) {
+        duplicated.increment();
+        if (duplicates.size() < 20) {
+            duplicates.add(what);
         }
     }
 

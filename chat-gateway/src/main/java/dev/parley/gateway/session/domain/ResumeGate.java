@@ -58,6 +58,15 @@ public final class ResumeGate<F> {
     }
 
     /**
+     * The client has {@code conversationId} through {@code lastSeq} and gets no replay of it (it
+     * fills the gap itself): live events at or below it are dropped like any already written.
+     */
+    public synchronized void alreadyHas(UUID conversationId, long lastSeq) {
+        Stream<F> stream = streams.computeIfAbsent(conversationId, id -> new Stream<>(lastSeq));
+        stream.lastSeq = Math.max(stream.lastSeq, lastSeq);
+    }
+
+    /**
      * An event of the replay; written unless already written. Replayed events come page by page in
      * seq order, each page holding every event after the last one that the user may see.
      */

@@ -9,10 +9,8 @@ import dev.parley.gateway.session.domain.Principal;
 import dev.parley.gateway.session.domain.ResumeGate;
 import dev.parley.gateway.session.domain.SessionTable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,14 +60,14 @@ final class Greeting {
     Mono<Void> hello(ClientSocket socket, JsonNode hello) {
         String token = hello.path("token").asString(null);
         Map<UUID, Long> lastSeqs = new LinkedHashMap<>();
-        List<UUID> beyond = new ArrayList<>();
+        Map<UUID, Long> beyond = new LinkedHashMap<>();
         try {
             for (var entry : hello.path("lastSeqs").properties()) {
                 UUID conversationId = UUID.fromString(entry.getKey());
                 if (lastSeqs.size() < MAX_RESUMED) {
                     lastSeqs.put(conversationId, entry.getValue().asLong());
                 } else {
-                    beyond.add(conversationId);
+                    beyond.put(conversationId, entry.getValue().asLong());
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -97,7 +95,9 @@ final class Greeting {
                     socket.send(frames.welcome(hello.get("ref"), principal.userId(), principal.role().name(), nodeId));
                     edge.watchExpiry(socket);
                     lastSeqs.forEach(socket.gate()::startReplay);
-                    beyond.forEach(conversationId -> socket.send(frames.resumeFailed(conversationId, "resume.too_many",
+                    // not replayed, but the client said what it has: a late event it has is not sent again
+                    beyond.forEach(socket.gate()::alreadyHas);
+                    beyond.keySet().forEach(conversationId -> socket.send(frames.resumeFailed(conversationId, "resume.too_many",
                             "a hello resumes at most " + MAX_RESUMED + " conversations; fill this one with events.since")));
                     // registered before the replay reads, so every event it misses is routed here
                     return table.add(socket) ? register(principal) : Mono.empty();

@@ -90,6 +90,19 @@ class ResumeGateTest {
         assertThat(written).containsExactly(4L, 8L, 9L);
     }
 
+    /** A hello names more conversations than it may resume: those are not replayed, and not re-sent either. */
+    @Test
+    void aConversationNotReplayedStillGetsNothingTheClientSaidItHas() {
+        gate.alreadyHas(CONVERSATION, 7);
+        gate.live(CONVERSATION, 6L, 6L); // redelivered after another node's consumer died
+        gate.live(CONVERSATION, 7L, 7L);
+        gate.live(CONVERSATION, 8L, 8L);
+        gate.alreadyHas(CONVERSATION, 5);
+        gate.live(CONVERSATION, 8L, 8L);
+
+        assertThat(written).containsExactly(8L);
+    }
+
     @Test
     void eventsWithoutSeqAlwaysPass() {
         gate.startReplay(CONVERSATION, 0);

@@ -168,6 +168,11 @@ class ResumeTest {
         assertThat(summary()).filteredOn(line -> line.startsWith("error resume.failed"))
                 .as("every other conversation was asked for (and refused by the unscripted stand-in)")
                 .hasSize(Greeting.MAX_RESUMED + 1);
+
+        live(beyond, 2); // the client has it: redelivered after another node's consumer died
+        live(beyond, 3);
+        assertThat(summary()).filteredOn(line -> line.startsWith("event")).as("only what the client lacks")
+                .containsExactly("event " + beyond + " 3");
     }
 
     private void hello(Map<UUID, Long> lastSeqs) {
