@@ -58,6 +58,10 @@ public class AttachmentController {
                                                        @RequestBody Flux<PartEvent> parts) {
         return parts.switchOnFirst((first, events) -> {
             if (!(first.get() instanceof FilePartEvent file) || !FILE_PART.equals(file.name())) {
+                if (first.get() != null) {
+                    // not read, and switchOnFirst does not release what it was handed: a buffer kept per refusal
+                    DataBufferUtils.release(first.get().content());
+                }
                 return Mono.error(ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
                         "send the file as the first multipart part, named '" + FILE_PART + "'"));
             }
