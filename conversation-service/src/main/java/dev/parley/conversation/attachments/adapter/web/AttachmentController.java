@@ -58,10 +58,6 @@ public class AttachmentController {
                                                        @RequestBody Flux<PartEvent> parts) {
         return parts.switchOnFirst((first, events) -> {
             if (!(first.get() instanceof FilePartEvent file) || !FILE_PART.equals(file.name())) {
-                if (first.get() != null) {
-                    // not read, and switchOnFirst does not release what it was handed: a buffer kept per refusal
-                    DataBufferUtils.release(first.get().content());
-                }
                 return Mono.error(ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
                         "send the file as the first multipart part, named '" + FILE_PART + "'"));
             }
@@ -80,8 +76,12 @@ public class AttachmentController {
             var upload = new UploadingAttachment.Upload(conversationId, file.filename(),
                     declared == null ? null : declared.toString(), content);
             return Responses.with(uploading.upload(caller, upload).map(o -> o.map(AttachmentView::of)), HttpStatus.CREATED);
-        }).next().switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
-                "the request holds no file")));
+        }).next()
+                // the first event when nothing read it (not the file, or the use case refused before
+                // reading): its network buffer would stay unreleased, pooled memory lost per refusal
+                .doOnDiscard(PartEvent.class, event -> DataBufferUtils.release(event.content()))
+                .switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
+                        "the request holds no file")));
     }
 
     /** The attachment's metadata with a fresh download link (see {@link AttachmentView}). */
