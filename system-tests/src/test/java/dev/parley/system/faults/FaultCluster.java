@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,7 @@ final class FaultCluster implements AutoCloseable {
 
     private final Path directory;
     private final List<String> extraServiceSettings;
+    private final List<String> gatewaySettings;
     final PostgresServer postgres;
     private RedisServer redis;
     private final int redisPort = JvmProcess.freePort();
@@ -62,16 +64,25 @@ final class FaultCluster implements AutoCloseable {
     private final int[] gatewayPorts = {JvmProcess.freePort(), JvmProcess.freePort()};
     private final int[] gatewayStarts = new int[2];
 
-    private FaultCluster(Path directory, List<String> extraServiceSettings) {
+    private FaultCluster(Path directory, List<String> extraServiceSettings, List<String> gatewaySettings) {
         this.directory = directory.toAbsolutePath();
         this.extraServiceSettings = extraServiceSettings;
+        this.gatewaySettings = overridden(GATEWAY_SETTINGS, gatewaySettings);
         this.postgres = new PostgresServer(POSTGRES_BIN, this.directory.resolve("postgres"), JvmProcess.freePort(), "postgres",
                 List.of());
     }
 
     /** Starts every part; on failure stops what it started. */
     static FaultCluster start(Path directory, List<String> serviceSettings) {
-        FaultCluster cluster = new FaultCluster(directory, serviceSettings);
+        return start(directory, serviceSettings, List.of());
+    }
+
+    /**
+     * Starts every part, the gateways with {@code gatewaySettings} ({@code name=value}) in place of
+     * the suite's settings of the same name or added to them; on failure stops what it started.
+     */
+    static FaultCluster start(Path directory, List<String> serviceSettings, List<String> gatewaySettings) {
+        FaultCluster cluster = new FaultCluster(directory, serviceSettings, gatewaySettings);
         try {
             fresh(cluster.directory);
             cluster.postgres.start("parley");
@@ -85,6 +96,18 @@ final class FaultCluster implements AutoCloseable {
             cluster.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Spring joins a name given twice on the command line into a list, so an override replaces the setting. */
+    private static List<String> overridden(List<String> settings, List<String> overrides) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String setting : settings) {
+            byName.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        for (String setting : overrides) {
+            byName.put(setting.substring(0, setting.indexOf('=')), setting);
+        }
+        return List.copyOf(byName.values());
     }
 
     /** An empty directory: a cluster of an earlier run would not initdb again. */
@@ -101,6 +124,18 @@ final class FaultCluster implements AutoCloseable {
 
     int gatewayPort(int node) {
         return gatewayPorts[node];
+    }
+
+    long gatewayPid(int node) {
+        return gateways[node].pid();
+    }
+
+    long servicePid() {
+        return service.pid();
+    }
+
+    int redisPort() {
+        return redisPort;
     }
 
     String serviceUrl() {
@@ -183,7 +218,7 @@ final class FaultCluster implements AutoCloseable {
                 "--parley.gateway.conversation-service=" + serviceUrl(),
                 "--parley.gateway.node-id=gw-" + (char) ('a' + node) + "-" + start,
                 "--parley.gateway.presence.client-secret=" + GATEWAY_SECRET));
-        GATEWAY_SETTINGS.forEach(setting -> arguments.add("--" + setting));
+        gatewaySettings.forEach(setting -> arguments.add("--" + setting));
         gateways[node] = ready(JvmProcess.start(spec("gateway-" + (char) ('a' + node) + "-" + start, ChatGatewayApplication.class,
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments)), gatewayPorts[node]);
     }

@@ -215,6 +215,11 @@ final class Load implements AutoCloseable {
         return all;
     }
 
+    /** The sockets the load holds: its customers' and Bob's tabs. */
+    int sockets() {
+        return customers.size() + bob.size();
+    }
+
     Map<String, Long> reconnects() {
         Map<String, Long> counts = new HashMap<>();
         counts.put("bob", bob.stream().mapToLong(LoadUser::reconnects).sum());

@@ -10,18 +10,10 @@ import dev.parley.testsupport.RealInfrastructure;
 import dev.parley.testsupport.TestDatabase;
 import dev.parley.testsupport.TestKafka;
 import dev.parley.testsupport.TestRedis;
-import dev.parley.testsupport.http.ActuatorProbe;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +32,6 @@ class HeapPerSocketBenchmark {
     private static final int SOCKETS = Integer.getInteger("parley.bench.sockets", 2000);
     private static final int CLIENTS = Integer.getInteger("parley.bench.clients", 4);
     private static final int STEPS = 6;
-    private static final Pattern HEAP_USED = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$");
-    private static final Pattern CUSTOMER_SOCKETS = Pattern.compile("(?m)^parley_gateway_sockets\\{[^}]*role=\"customer\"[^}]*} (\\S+)$");
 
     @Test
     void heapPerIdleAuthenticatedSocket(TestDatabase database, TestKafka kafka, TestRedis redis) throws Exception {
@@ -52,31 +42,30 @@ class HeapPerSocketBenchmark {
              var node = ServiceProcess.start(ChatGatewayApplication.class, List.of("-Xmx2g", "-XX:+UseG1GC"),
                      Stack.gatewayArguments(service.port, 1, kafka, redis,
                              "parley.gateway.limits.connects-per-address=1000000",
-                             "parley.gateway.hello-timeout=60s",
-                             // the idle clients never read, so they answer no ping: keep them anyway
-                             "parley.gateway.idle-timeout=1h"), "heap-bench-gateway")) {
+                             "parley.gateway.hello-timeout=60s"), "heap-bench-gateway")) {
             Cast.seed(database);
             String token = new Tokens(service.port).newCustomer().path("token").asString();
-            List<ClientProcess> clients = new ArrayList<>();
+            List<HeldSockets> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < CLIENTS; i++) {
-                    clients.add(ClientProcess.start(node.port, "127.0.0." + (2 + i), token));
+                    String source = "127.0.0." + (2 + i);
+                    clients.add(HeldSockets.start(node.port, source, token, Path.of("target", "heap-bench-client-" + source + ".log")));
                 }
                 List<double[]> samples = new ArrayList<>();
                 int open = 0;
                 for (int step = 0; step <= STEPS; step++) {
                     int target = SOCKETS * step / STEPS;
                     int each = (target - open) / CLIENTS;
-                    for (ClientProcess client : clients) {
+                    for (HeldSockets client : clients) {
                         client.open(each);
                     }
-                    for (ClientProcess client : clients) {
+                    for (HeldSockets client : clients) {
                         client.awaitOpened();
                     }
                     open += each * CLIENTS;
                     int expected = open;
                     await().atMost(Duration.ofMinutes(2)).until(() -> customerSockets(node) == expected);
-                    double heap = heapAfterGc(node);
+                    double heap = NodeProbe.heapAfterGc(node.pid(), node.port);
                     if (step == 0 && Boolean.getBoolean("parley.bench.histogram")) {
                         histogram(node, "heap-bench-histogram-0.txt");
                     }
@@ -91,7 +80,7 @@ class HeapPerSocketBenchmark {
                 System.out.printf("heap per idle authenticated socket: %.2f KiB (slope over 0..%d sockets, %d client processes)%n",
                         slope / 1024, open, CLIENTS);
             } finally {
-                clients.forEach(ClientProcess::close);
+                clients.forEach(HeldSockets::close);
             }
         }
     }
@@ -103,22 +92,7 @@ class HeapPerSocketBenchmark {
     }
 
     private static double customerSockets(ServiceProcess node) {
-        Matcher sockets = CUSTOMER_SOCKETS.matcher(ActuatorProbe.onLocalPort(node.port).prometheus().body());
-        return sockets.find() ? Double.parseDouble(sockets.group(1)) : -1;
-    }
-
-    private static double heapAfterGc(ServiceProcess node) throws Exception {
-        for (int i = 0; i < 2; i++) {
-            Process gc = new ProcessBuilder("jcmd", Long.toString(node.pid()), "GC.run").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            gc.waitFor();
-        }
-        Matcher used = HEAP_USED.matcher(ActuatorProbe.onLocalPort(node.port).prometheus().body());
-        double total = 0;
-        while (used.find()) {
-            total += Double.parseDouble(used.group(1));
-        }
-        return total;
+        return NodeProbe.sockets(node.port, "customer");
     }
 
     /** Least-squares slope of bytes against sockets. */
@@ -132,43 +106,5 @@ class HeapPerSocketBenchmark {
             variance += (sample[0] - meanX) * (sample[0] - meanX);
         }
         return covariance / variance;
-    }
-
-    /** An {@link IdleSockets} process. */
-    private static final class ClientProcess implements AutoCloseable {
-        private final Process process;
-        private final PrintWriter commands;
-        private final BufferedReader answers;
-
-        private ClientProcess(Process process) {
-            this.process = process;
-            this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-            this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        static ClientProcess start(int port, String source, String token) throws IOException {
-            return new ClientProcess(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), IdleSockets.class.getName(),
-                    Integer.toString(port), source, token)
-                    .redirectError(Path.of("target", "heap-bench-client-" + source + ".log").toFile()).start());
-        }
-
-        /** Asks for more sockets; they open in parallel with the other processes'. */
-        void open(int count) {
-            commands.println("open " + count);
-        }
-
-        void awaitOpened() throws IOException {
-            String answer = answers.readLine();
-            if (answer == null || !answer.startsWith("opened")) {
-                throw new IllegalStateException("a client process failed (see target/heap-bench-client-*.log): " + answer);
-            }
-        }
-
-        @Override
-        public void close() {
-            commands.println("quit");
-            process.destroy();
-        }
     }
 }

@@ -89,6 +89,7 @@ public final class RawWebSocket {
     static final int TEXT = 0x1;
     static final int CLOSE = 0x8;
     static final int PING = 0x9;
+    static final int PONG = 0xA;
 
     /** One frame from the gateway: a server's frames are unmasked, and the gateway's never fragmented. */
     public record Frame(int opcode, byte[] payload) {
@@ -138,11 +139,16 @@ public final class RawWebSocket {
 
     /** One masked, unfragmented text frame (clients must mask). */
     public static void writeText(OutputStream out, String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        out.write(maskedFrame(TEXT, text.getBytes(StandardCharsets.UTF_8)));
+        out.flush();
+    }
+
+    /** A client's frame of {@code opcode}, unfragmented and masked (clients must mask): a text frame, or a pong. */
+    static byte[] maskedFrame(int opcode, byte[] payload) {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         var frame = new ByteArrayOutputStream();
-        frame.write(0x81);
+        frame.write(0x80 | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else {
@@ -150,12 +156,11 @@ public final class RawWebSocket {
             frame.write(payload.length >>> 8);
             frame.write(payload.length & 0xff);
         }
-        frame.write(mask);
+        frame.writeBytes(mask);
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     /** The next text frame; pings (the gateway's heartbeats) are skipped, unanswered. */
