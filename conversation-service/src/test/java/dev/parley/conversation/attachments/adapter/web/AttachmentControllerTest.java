@@ -16,7 +16,6 @@ import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.codec.multipart.FilePartEvent;
-import org.springframework.http.codec.multipart.PartEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,8 +31,8 @@ class AttachmentControllerTest {
 
     /** A flood of such requests would otherwise hold a pooled buffer each, until direct memory runs out. */
     @Test
-    void aRequestWhoseFirstPartIsNotTheFileIsRefusedAndItsBuffersReleased() {
-        NettyDataBuffer field = buffer("a form field");
+    void aRequestWhoseFirstPartIsNotTheFileIsRefusedAndItsBufferReleased() {
+        NettyDataBuffer field = buffer("a part under another name");
 
         var refusal = controller.upload(CALLER, UUID.randomUUID(), Flux.just(part("note", field)))
                 .map(Object::toString).onErrorResume(error -> Mono.just(error.getMessage())).block();
@@ -46,7 +45,8 @@ class AttachmentControllerTest {
     void anUploadTheUseCaseRefusesBeforeReadingTheFileHasItsBuffersReleased() {
         NettyDataBuffer file = buffer("the file's first chunk");
 
-        var answer = controller.upload(new Caller.Service("gateway"), UUID.randomUUID(), Flux.just(filePart(file)))
+        var answer = controller.upload(new Caller.Service("gateway"), UUID.randomUUID(),
+                        Flux.just(part(AttachmentController.FILE_PART, file)))
                 .map(Object::toString).onErrorResume(error -> Mono.just(error.getMessage())).block();
 
         assertThat(answer).contains("services do not upload files");
@@ -62,7 +62,8 @@ class AttachmentControllerTest {
         return nativeBuffer.refCnt();
     }
 
-    private static FilePartEvent filePart(DataBuffer content) {
+    /** A part's only event, as Spring's multipart reader emits it: its content a network buffer. */
+    private static FilePartEvent part(String name, DataBuffer content) {
         return new FilePartEvent() {
             @Override
             public String filename() {
@@ -71,40 +72,13 @@ class AttachmentControllerTest {
 
             @Override
             public String name() {
-                return AttachmentController.FILE_PART;
-            }
-
-            @Override
-            public HttpHeaders headers() {
-                HttpHeaders headers = new HttpHeaders();
-                headers.setContentDispositionFormData(AttachmentController.FILE_PART, "notes.txt");
-                return headers;
-            }
-
-            @Override
-            public DataBuffer content() {
-                return content;
-            }
-
-            @Override
-            public boolean isLast() {
-                return true;
-            }
-        };
-    }
-
-    /** A form field's event, as Spring's multipart reader emits it: one event, its content a network buffer. */
-    private static PartEvent part(String name, DataBuffer content) {
-        return new PartEvent() {
-            @Override
-            public String name() {
                 return name;
             }
 
             @Override
             public HttpHeaders headers() {
                 HttpHeaders headers = new HttpHeaders();
-                headers.setContentDispositionFormData(name, null);
+                headers.setContentDispositionFormData(name, filename());
                 return headers;
             }
 
