@@ -76,12 +76,8 @@ public class AttachmentController {
             var upload = new UploadingAttachment.Upload(conversationId, file.filename(),
                     declared == null ? null : declared.toString(), content);
             return Responses.with(uploading.upload(caller, upload).map(o -> o.map(AttachmentView::of)), HttpStatus.CREATED);
-        }).next()
-                // the first event when nothing read it (not the file, or the use case refused before
-                // reading): its network buffer would stay unreleased, pooled memory lost per refusal
-                .doOnDiscard(PartEvent.class, event -> DataBufferUtils.release(event.content()))
-                .switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
-                        "the request holds no file")));
+        }).next().switchIfEmpty(Mono.error(() -> ProblemException.of(HttpStatus.BAD_REQUEST, FILE_MISSING,
+                "the request holds no file")));
     }
 
     /** The attachment's metadata with a fresh download link (see {@link AttachmentView}). */
