@@ -193,7 +193,9 @@ final class FaultCluster implements AutoCloseable {
                 "--parley.events.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
                 "--parley.identity.services.chat-gateway.secret=" + GATEWAY_SECRET,
                 "--parley.identity.signing-keys.encryption-secret=faults-signing-keys-secret-of-32-chars",
-                "--parley.identity.widget-sessions.per-client.attempts=1000000"));
+                "--parley.identity.widget-sessions.per-client.attempts=1000000",
+                // the default, data/attachments, is relative to the working directory: the module's sources
+                "--parley.attachments.directory=" + directory.resolve("attachments")));
         extraServiceSettings.forEach(setting -> arguments.add("--" + setting));
         service = ready(JvmProcess.start(spec("conversation-service", ConversationServiceApplication.class,
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments)), servicePort);
